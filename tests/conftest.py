@@ -1,0 +1,34 @@
+"""Shared test set-up: settings for tests and the real record's source text."""
+import os
+from pathlib import Path
+
+import pytest
+
+
+SAMPLES = Path(__file__).parent / "samples"
+
+
+@pytest.fixture
+def source_111247():
+    """The text of record 111247's public page, as the importer reads it."""
+    return (SAMPLES / "111247.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def catalogue(db):
+    """The catalogue as the fixtures ship it (record 111247, its people, topics and notes)."""
+    from django.core.management import call_command
+
+    call_command("loaddata", *FIXTURES, verbosity=0)
+
+
+#: the fixture files, in loading order; the run command and README name the same
+FIXTURES = ["languages", "repositories", "topics", "people", "records", "annotations"]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI a skipped test is a failure: nothing may pass by not running."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if os.environ.get("CI") and reporter and reporter.stats.get("skipped"):
+        reporter.write_line(f"CI: {len(reporter.stats['skipped'])} skipped test(s) count as failures.", red=True)
+        session.exitstatus = 1
