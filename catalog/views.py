@@ -29,6 +29,10 @@ class RecordDetailView(DetailView):
     template_name = "catalog/record_detail.html"
     context_object_name = "record"
 
+    def is_preview(self):
+        """Staff may add ?preview=1 to see draft and submitted notes too; the public never does."""
+        return self.request.GET.get("preview") == "1" and self.request.user.is_staff
+
     def get_object(self, queryset=None):
         return get_object_or_404(Record.objects.public().for_detail(), record_id=self.kwargs["record_id"])
 
@@ -36,7 +40,12 @@ class RecordDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         record = self.object
         notes_by_turn = {}
-        for note in Annotation.objects.published().filter(turn__record=record).prefetch_related("people"):
+        preview = self.is_preview()
+        notes = Annotation.objects.filter(turn__record=record, detached=False) if preview else (
+            Annotation.objects.published().filter(turn__record=record)
+        )
+        context["preview"] = preview
+        for note in notes.prefetch_related("people"):
             notes_by_turn.setdefault(note.turn_id, []).append(note)
         turns = list(record.turns.all())
         for turn in turns:

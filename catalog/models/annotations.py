@@ -92,3 +92,10 @@ class Annotation(models.Model):
     @property
     def is_span(self):
         return bool(self.quote)
+
+    @property
+    def body_html(self):
+        """The Markdown body as sanitised HTML."""
+        from ..rendering import render_markdown
+
+        return render_markdown(self.body)
