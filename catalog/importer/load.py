@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
+from ..anchoring import context_for, locate
 from ..models import Annotation, Footnote, Language, Participant, Person, PersonName, Record, RecordCredit, Repository, Topic, Turn
 from .errors import SourceError
 from .names import name_key, same_person, slugify_name
@@ -269,7 +270,8 @@ class _Loader:
 
     @staticmethod
     def _carry_notes(old_turns, new_turns, result):
-        """Notes follow a turn whose text is unchanged; the others stay, detached, on the turn of the same number."""
+        """Notes follow a turn whose text is unchanged. Otherwise a span note moves to the turn of the
+        same number if its words are still there, and is kept there detached if they are not."""
         by_text = {}
         for turn in new_turns:
             by_text.setdefault(turn.text, []).append(turn)
@@ -279,18 +281,25 @@ class _Loader:
             if not notes:
                 continue
             candidates = by_text.get(old.text, [])
-            original_number = old.number - _RENUMBER_OFFSET
-            target = next((t for t in candidates if t.number == original_number), candidates[0] if candidates else None)
+            target = next((t for t in candidates if t.number == old.number), candidates[0] if candidates else None)
             if target is not None:
                 Annotation.objects.filter(turn=old).update(turn=target)
                 result.kept_notes += len(notes)
                 continue
-            fallback = by_number.get(original_number) or (new_turns[-1] if new_turns else None)
-            for note in notes:
-                result.detached_notes.append((original_number, note))
+            fallback = by_number.get(old.number) or (new_turns[-1] if new_turns else None)
             if fallback is None:
                 raise SourceError("the new text has no turns left to keep the editors' notes on; nothing was changed")
-            Annotation.objects.filter(turn=old).update(turn=fallback, detached=True)
+            for note in notes:
+                note.turn = fallback
+                span = locate(fallback.text, note.quote, note.prefix, note.suffix, hint=note.start) if note.quote else None
+                if span:
+                    note.start, note.end = span.start, span.end
+                    note.prefix, note.suffix = context_for(fallback.text, span)
+                    result.kept_notes += 1
+                else:
+                    note.detached = True
+                    result.detached_notes.append((old.number, note))
+                note.save()
 
 
 def _number_offset():
