@@ -62,7 +62,7 @@ class DateBoundFilter(django_filters.DateFilter):
 class RecordFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Search",
-        method="search",
+        method="keep_for_ranking",
         max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": f"Shorten your search to {MAX_QUERY_LENGTH} characters or fewer."},
     )
@@ -71,7 +71,7 @@ class RecordFilter(django_filters.FilterSet):
     type = django_filters.ChoiceFilter(field_name="document_type", label="Type", choices=[], empty_label="Any type")
     language = django_filters.ChoiceFilter(field_name="languages__code", label="Language", choices=[], empty_label="Any language")
     decade = django_filters.TypedChoiceFilter(
-        label="Decade", method="filter_decade", choices=[], coerce=int, empty_label="Any decade"
+        label="Decade", method="filter_decade", choices=[], coerce=int
     )
     date_after = DateBoundFilter(field_name="date", lookup_expr="gte", label="From")
     date_before = DateBoundFilter(field_name="date", lookup_expr="lte", label="To")
@@ -99,7 +99,7 @@ class RecordFilter(django_filters.FilterSet):
         for name, options in self.choices.items():
             self.filters[name].extra["choices"] = options
 
-    def search(self, queryset, name, value):
+    def keep_for_ranking(self, queryset, name, value):
         return queryset  # applied in ``qs`` so that relevance exists for sorting
 
     def filter_topic(self, queryset, name, topic):

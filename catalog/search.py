@@ -11,6 +11,7 @@ stands for the person: it matches the turns they speak and text naming them in a
 their spellings.
 """
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -112,6 +113,12 @@ def parse_websearch(text):
     return [c for c in clauses if c.include]
 
 
+def clean_query(query):
+    """The query with control characters removed, spaces collapsed and its length capped."""
+    printable = "".join(c for c in (query or "") if unicodedata.category(c) not in ("Cc", "Cs", "Co"))
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
 def _word_pattern(name):
     return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
 
@@ -124,9 +131,13 @@ def people_named_in(text):
     candidates = (
         PersonName.objects.alias(q=lowered, n=Lower("name"))
         .filter(q__contains=F("n"))
+        .order_by()
         .values_list("person_id", "name")
         .union(
-            Person.objects.alias(q=lowered, n=Lower("name")).filter(q__contains=F("n")).values_list("id", "name")
+            Person.objects.alias(q=lowered, n=Lower("name"))
+            .filter(q__contains=F("n"))
+            .order_by()
+            .values_list("id", "name")
         )
     )
     found = {}
@@ -140,7 +151,7 @@ class Search:
     """A reader's query, parsed once, applied to records, turns and notes."""
 
     def __init__(self, query):
-        self.query = " ".join((query or "").split())[:MAX_QUERY_LENGTH]
+        self.query = clean_query(query)
         named = people_named_in(self.query)
         self.people = list(Person.objects.filter(pk__in=named).prefetch_related("names")) if named else []
         remaining = self.query

@@ -49,6 +49,16 @@ def conversation_at_a_glance(turns):
 
 
 ROLE_ORDER = [r.value for r in Participant.Role]
+#: how a role heads a list of people
+ROLE_HEADINGS = {
+    "principal": ("Principal", "Principals"),
+    "present": ("Present", "Present"),
+    "recorder": ("Recorder", "Recorders"),
+    "interpreter": ("Interpreter", "Interpreters"),
+    "author": ("Author", "Authors"),
+    "addressee": ("Addressee", "Addressees"),
+    "mentioned": ("Mentioned", "Mentioned"),
+}
 
 
 def participant_groups(participants):
@@ -56,13 +66,15 @@ def participant_groups(participants):
     groups = {}
     for p in participants:
         groups.setdefault(p.delegation, {}).setdefault(p.role, []).append(p)
+    # people on no side (often those only mentioned) come after the delegations
+    ordered = sorted(groups.items(), key=lambda item: item[0] == "")
     return [
         {
             "delegation": delegation,
             "roles": [
-                {"role": Participant.Role(role).label, "count": len(members), "members": members}
+                {"heading": ROLE_HEADINGS[role][len(members) > 1], "members": members}
                 for role, members in sorted(roles.items(), key=lambda item: ROLE_ORDER.index(item[0]))
             ],
         }
-        for delegation, roles in groups.items()
+        for delegation, roles in ordered
     ]

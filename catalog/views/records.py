@@ -17,9 +17,9 @@ class RecordListView(TemplateView):
     paginate_by = 20
 
     def get(self, request, *args, **kwargs):
-        record_filter = RecordFilter(request.GET or None, queryset=Record.objects.public())
+        record_filter = RecordFilter(request.GET, queryset=Record.objects.public())
         context = self.get_context_data(filter=record_filter, form=record_filter.form)
-        if record_filter.is_bound and not record_filter.form.is_valid():
+        if not record_filter.form.is_valid():
             context["errors"] = [e for errors in record_filter.form.errors.values() for e in errors]
             return self.render_to_response(context, status=400)
         try:
