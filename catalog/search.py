@@ -106,7 +106,7 @@ def parse_websearch(text):
         else:
             term = phrase
         term = " ".join(term.split()).strip("\"'.,;:!?()")
-        if term:
+        if re.search(r"\w", term):
             (current.exclude if negate else current.include).append(term)
     if current.include or current.exclude:
         clauses.append(current)

@@ -1,0 +1,65 @@
+"""Browser tests: Playwright driving Debian's Chromium against the live test server.
+
+Playwright's sync API runs an event loop in the test thread, so Django's guard
+against database calls from async code must be told this is safe here.
+"""
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from django.core.management import call_command  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from ..conftest import FIXTURES  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+#: one URL per kind of public page, on the catalogue's fixtures
+PAGE_TYPES = {
+    "home": "/",
+    "record list": "/records/",
+    "search results": "/records/?q=India",
+    "bad request": "/records/?date_after=1952-13-45",
+    "record": "/records/111247/",
+    "record, one speaker": "/records/111247/?speaker=vyacheslav-molotov",
+    "topic index": "/topics/",
+    "topic": "/topics/sino-soviet-relations/",
+    "people": "/people/",
+    "person": "/people/zhou-enlai/",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def site(transactional_db, live_server):
+    """The live test server's address, with the catalogue loaded."""
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    return live_server.url
