@@ -108,7 +108,7 @@ BAD_INPUT = {
     "empty_file": ("", "the file is empty"),
     "unreadable_bytes": (b"September 19, 1952\n\nTitle \xff\xfe here\n", "unreadable bytes"),
     "overlong_type": (SOURCE.read_text().replace("Type\n\nMinutes of Conversation", "Type\n\n" + "Minutes " * 40),
-                      "record document type is 320 characters long (at most 120)"),
+                      "record document type is 319 characters long (at most 120)"),
 }
 
 
