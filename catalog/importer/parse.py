@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .dates import parse_date, parse_times
 from .errors import SourceError
-from .metadata import Credit, is_tail_heading, parse_information, parse_source
+from .metadata import Credit, is_tail_heading, parse_bare_information, parse_information, parse_source
 from .names import display_form, name_key, same_person, trailing_name
 from .read import split_lines
 from .speakers import find_label
@@ -39,8 +39,9 @@ CLOSING_LINE = re.compile(
     r"^(?:No\.?\s*\d\S*|Nº\s*\d\S*|\[signature\]|\[stamp|\(signature\)|Copies\b|Distributed to\b|Distribution\b|Sent\b.*\d{4})",
     re.I,
 )
+#: paragraphs between turns that belong to no speaker: stage directions, and a diarist's own "I ..."
 NARRATIVE_START = re.compile(
-    r"^(?:They|The interpreters?|The conversation|The meeting|The talks?|\(|\[\.\.\.|\.\.\.|…|After (?:this|that)\b)"
+    r"^(?:They\b|The interpreters?\b|The conversation\b|The meeting\b|The talks?\b|\((?!\d)|After (?:this|that)\b|I\s+[a-z])"
 )
 
 
@@ -157,6 +158,8 @@ class _Parser:
             self.fail("the file is empty", 1)
         info_at = self._find_last(lambda t: t.strip().lower() == "document information")
         info = parse_information(lines[info_at + 1:]) if info_at is not None else {}
+        if info_at is not None and "Record ID" not in info:
+            info = parse_bare_information(lines[info_at + 1:]) or info
         record_id = self._record_id(info, info_at)
 
         end = info_at if info_at is not None else len(lines)
@@ -466,6 +469,10 @@ class _Body:
         tail = []
         while len(last.paragraphs) > (1 if last.kind == "speech" else 0) and _is_closing(last.paragraphs[-1]):
             tail.insert(0, last.paragraphs.pop())
+        # the signer's office stands just above a signature: "USSR Ambassador to the PRC / [signature]"
+        while (tail and re.match(r"^\[?signature", tail[0], re.I) and len(last.paragraphs) > 1
+               and len(last.paragraphs[-1].split()) <= 8 and not last.paragraphs[-1].rstrip().endswith((".", "?", "!"))):
+            tail.insert(0, last.paragraphs.pop())
         if last.kind == "narrative" and not last.paragraphs:
             self.turns.pop()
             self.closing = tail + self.closing
@@ -499,7 +506,7 @@ def _is_closing(paragraph):
     text = paragraph.strip()
     if CLOSING_LINE.match(text) or parse_date(text.rstrip(".")):
         return True
-    letters = re.sub(r"\[[^\]]*\]|\([^)]*\)|[^A-Za-zÀ-ÿ]", "", text)
+    letters = "".join(c for c in re.sub(r"\[[^\]]*\]|\([^)]*\)", "", text) if c.isalpha())
     return bool(letters) and letters.isupper() and len(text.split()) <= 6
 
 

@@ -122,7 +122,7 @@ def uppercase_label(paragraph, known_keys=()):
         return None  # "PVO", "CC": short capitals are more likely acronyms than names
     rest = paragraph[label_end:]
     # speech follows a label: lower-case text after it, once editorial brackets are set aside
-    if not re.search(r"[a-zà-ÿ]", re.sub(r"\[[^\]]*\]|\([^)]*\)", "", rest)):
+    if not any(c.islower() for c in re.sub(r"\[[^\]]*\]|\([^)]*\)", "", rest)):
         return None
     following = rest.lstrip()
     if rest and not rest[0].isspace() and rest[0] not in _TRAILING + "-–—[(":
@@ -150,7 +150,7 @@ def colon_label(paragraph):
             continue
         if bare.lower() in PARTICLES:
             continue
-        if not (bare[0].isupper() or not bare[0].isalpha()):
+        if bare[0].islower():  # capitalised or caseless (Chinese "主席：") words only
             return None
     name = clean_name(label)
     if not name or not any(c.isalpha() for c in name):
