@@ -339,4 +339,6 @@ class TestHome:
 
 @pytest.mark.parametrize("path", ["/records/99999999999999999999/", "/records/0/", "/topics/%F0%9F%95%8A/", "/people/a%00b/"])
 def test_odd_paths_are_404(client, catalogue, path):
-    assert client.get(path).status_code == 404
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "We have nothing at this address" in response.content.decode()

@@ -33,6 +33,7 @@ PAGE_TYPES = {
     "topic": "/topics/sino-soviet-relations/",
     "people": "/people/",
     "person": "/people/zhou-enlai/",
+    "not found": "/records/1/",
 }
 
 
