@@ -114,3 +114,15 @@ class TestTurnTemplate:
     def test_turn_has_anchor_and_link_to_itself(self):
         html = self.render_turn("Text.")
         assert 'id="turn-1"' in html and 'href="#turn-1"' in html and "Link to this turn" in html
+
+
+@pytest.mark.django_db
+class TestRecordDates:
+    def test_undated_record_has_no_time_element(self, client):
+        record = make_record(turns=1)
+        html = client.get(record.get_absolute_url()).content.decode()
+        assert "Undated" in html and "<time>Undated" not in html
+
+    def test_month_only_date_is_machine_readable_as_a_month(self, client):
+        record = make_record(turns=1, date="1952-09-01", date_precision="month")
+        assert b'<time datetime="1952-09">September 1952</time>' in client.get(record.get_absolute_url()).content
