@@ -11,6 +11,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from django.core.management import call_command  # noqa: E402
+from django.db import connections  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from ..conftest import FIXTURES  # noqa: E402
@@ -57,6 +58,20 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def server_threads_close_their_connections():
+    """The live server's request threads close their database connections after each request.
+
+    With persistent connections (CONN_MAX_AGE) a thread kept alive by the browser would
+    still hold one when the test database is dropped at the end of the session.
+    """
+    database = connections["default"].settings_dict
+    kept = database.get("CONN_MAX_AGE")
+    database["CONN_MAX_AGE"] = 0
+    yield
+    database["CONN_MAX_AGE"] = kept
 
 
 @pytest.fixture
