@@ -78,4 +78,6 @@ def server_threads_close_their_connections():
 def site(transactional_db, live_server):
     """The live test server's address, with the catalogue loaded."""
     call_command("loaddata", *FIXTURES, verbosity=0)
-    return live_server.url
+    yield live_server.url
+    # Playwright's event loop gives this code its own context, and so its own connection
+    connections.close_all()
