@@ -91,6 +91,13 @@ class AnnotationForm(VersionedForm):
             "start": "Filled in when you select words; corrected by the server.",
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The quote and its context are exact text: a space matters.
+        for name in ("quote", "prefix", "suffix"):
+            if name in self.fields:
+                self.fields[name].strip = False
+
     def clean(self):
         cleaned = super().clean()
         turn, quote = cleaned.get("turn"), cleaned.get("quote") or ""

@@ -47,3 +47,12 @@ class RepositoryAdmin(admin.ModelAdmin):
 class LanguageAdmin(admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
+
+
+@admin.register(PersonName)
+class PersonNameAdmin(admin.ModelAdmin):
+    list_display = ["name", "person", "romanization", "language", "is_primary"]
+    list_filter = ["romanization", "is_primary"]
+    list_select_related = ["person"]
+    search_fields = ["name", "person__name"]
+    autocomplete_fields = ["person"]

@@ -78,3 +78,20 @@ class ParticipantAdmin(HistoryAdmin):
     list_select_related = ["person", "record"]
     search_fields = ["person__name", "name_as_written", "=record__record_id"]
     autocomplete_fields = ["person", "record"]
+
+
+@admin.register(RecordCredit)
+class RecordCreditAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "record", "sort_order"]
+    list_filter = ["role"]
+    list_select_related = ["record"]
+    search_fields = ["name", "=record__record_id"]
+    autocomplete_fields = ["record", "person"]
+
+
+@admin.register(Footnote)
+class FootnoteAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "record", "marker"]
+    list_select_related = ["record"]
+    search_fields = ["text", "=record__record_id"]
+    autocomplete_fields = ["record"]
