@@ -2,19 +2,7 @@
 and the two editorial groups with their permissions."""
 from django.db import migrations, models
 
-#: codenames each group holds; Editors-in-chief hold the Editors' too
-EDITOR_PERMISSIONS = {
-    "catalog": [
-        "view_record", "view_recordcredit", "view_footnote", "view_participant",
-        "view_repository", "view_language",
-        "view_turn", "change_turn",
-        "view_annotation", "add_annotation", "change_annotation",
-        "view_person", "add_person", "change_person",
-        "view_personname", "add_personname", "change_personname", "delete_personname",
-        "view_topic", "add_topic", "change_topic",
-    ],
-}
-CHIEF_EXTRA_PERMISSIONS = {"catalog": ["publish_annotation", "delete_annotation"]}
+from catalog.roles import EDITORS, EDITORS_IN_CHIEF, ensure_groups
 
 
 def create_groups(apps, schema_editor):
@@ -27,27 +15,11 @@ def create_groups(apps, schema_editor):
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
 
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-
-    def permissions(spec):
-        found = []
-        for app_label, codenames in spec.items():
-            rows = list(Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
-            missing = set(codenames) - {p.codename for p in rows}
-            if missing:
-                raise RuntimeError(f"Missing permissions: {sorted(missing)}")
-            found += rows
-        return found
-
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    editors.permissions.add(*permissions(EDITOR_PERMISSIONS))
-    chiefs, _ = Group.objects.get_or_create(name="Editors-in-chief")
-    chiefs.permissions.add(*permissions(EDITOR_PERMISSIONS), *permissions(CHIEF_EXTRA_PERMISSIONS))
+    ensure_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=["Editors", "Editors-in-chief"]).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=[EDITORS, EDITORS_IN_CHIEF]).delete()
 
 
 class Migration(migrations.Migration):

@@ -3,13 +3,13 @@ import getpass
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from catalog.roles import EDITORS, EDITORS_IN_CHIEF
+from catalog.roles import EDITORS, EDITORS_IN_CHIEF, ensure_groups
 
 
 class Command(BaseCommand):
@@ -31,11 +31,10 @@ class Command(BaseCommand):
 
     def handle(self, username, email, name, chief, password, no_input, **options):
         try:
-            groups = [Group.objects.get(name=EDITORS)]
-            if chief:
-                groups.append(Group.objects.get(name=EDITORS_IN_CHIEF))
-        except Group.DoesNotExist:
-            raise CommandError("The editorial groups are missing: run `manage.py migrate` first.") from None
+            ensure_groups(Group, Permission)
+        except LookupError:
+            raise CommandError("The catalogue's permissions are missing: run `manage.py migrate` first.") from None
+        groups = list(Group.objects.filter(name__in=[EDITORS, EDITORS_IN_CHIEF] if chief else [EDITORS]))
 
         User = get_user_model()
         user = User.objects.filter(username=username).first() or User(username=username)
