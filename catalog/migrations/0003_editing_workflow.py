@@ -1,5 +1,7 @@
 """Editorial workflow: a version counter against lost edits, an "unpublished" status,
 and the two editorial groups with their permissions."""
+import importlib
+
 from django.db import migrations, models
 
 from catalog.roles import EDITORS, EDITORS_IN_CHIEF, ensure_groups
@@ -18,6 +20,15 @@ def create_groups(apps, schema_editor):
     ensure_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
+def restore_sqlite_speaker_triggers(apps, schema_editor):
+    """Adding a column on SQLite rebuilds catalog_turn, which drops its triggers (0002)."""
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    same_record = importlib.import_module("catalog.migrations.0002_turn_speaker_same_record")
+    for sql in same_record.SQLITE_REVERSE + same_record.SQLITE:
+        schema_editor.execute(sql)
+
+
 def remove_groups(apps, schema_editor):
     apps.get_model("auth", "Group").objects.filter(name__in=[EDITORS, EDITORS_IN_CHIEF]).delete()
 
@@ -31,6 +42,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Run last when migrating backwards, after the columns are removed again.
+        migrations.RunPython(migrations.RunPython.noop, restore_sqlite_speaker_triggers),
         migrations.AddField(
             model_name='annotation',
             name='version',
@@ -61,5 +74,6 @@ class Migration(migrations.Migration):
             name='status',
             field=models.CharField(choices=[('draft', 'draft'), ('submitted', 'submitted for review'), ('published', 'published'), ('unpublished', 'unpublished')], default='draft', max_length=12),
         ),
+        migrations.RunPython(restore_sqlite_speaker_triggers, migrations.RunPython.noop),
         migrations.RunPython(create_groups, remove_groups),
     ]
