@@ -17,6 +17,7 @@ class PersonAdmin(HistoryAdmin):
     search_fields = ["name", "sort_name", "names__name", "description", "=wikidata_id", "=slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonNameInline]
+    ordering = ["sort_name", "name"]
     history_list_display = []
 
     def get_queryset(self, request):
