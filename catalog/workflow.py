@@ -21,19 +21,29 @@ class Transition:
     label: str
     sources: tuple
     target: str
+    done: str
     permission: str = "catalog.change_annotation"
 
 
 TRANSITIONS = {
     t.name: t
     for t in (
-        Transition("submit", "Submit for review", (Status.DRAFT, Status.UNPUBLISHED), Status.SUBMITTED),
-        Transition("return", "Return to draft", (Status.SUBMITTED, Status.UNPUBLISHED), Status.DRAFT),
+        Transition(
+            "submit", "Submit for review", (Status.DRAFT, Status.UNPUBLISHED), Status.SUBMITTED,
+            "Submitted for review",
+        ),
+        Transition(
+            "return", "Return to draft", (Status.SUBMITTED, Status.UNPUBLISHED), Status.DRAFT,
+            "Returned to draft",
+        ),
         Transition(
             "publish", "Publish", (Status.DRAFT, Status.SUBMITTED, Status.UNPUBLISHED), Status.PUBLISHED,
-            PUBLISH_PERMISSION,
+            "Published: readers now see it", PUBLISH_PERMISSION,
         ),
-        Transition("unpublish", "Unpublish", (Status.PUBLISHED,), Status.UNPUBLISHED, PUBLISH_PERMISSION),
+        Transition(
+            "unpublish", "Unpublish", (Status.PUBLISHED,), Status.UNPUBLISHED,
+            "Unpublished: readers no longer see it", PUBLISH_PERMISSION,
+        ),
     )
 }
 

@@ -38,6 +38,7 @@ class AnnotationAdmin(HistoryAdmin):
     search_fields = ["body", "quote", "=turn__record__record_id", "people__name", "topics__name"]
     autocomplete_fields = ["people", "topics", "related_records"]
     raw_id_fields = ["turn"]
+    ordering = ["-modified"]
     readonly_fields = ["status", "published", "author", "created", "modified", "version", "body_preview"]
     actions = ["submit_notes", "publish_notes", "unpublish_notes"]
     change_form_template = "admin/catalog/annotation/change_form.html"
@@ -126,7 +127,7 @@ class AnnotationAdmin(HistoryAdmin):
             workflow.apply(obj, step, request.user, save=False)
         super().save_model(request, obj, form, change)
         if step:
-            self.message_user(request, f"{workflow.TRANSITIONS[step].label}: done.", messages.SUCCESS)
+            self.message_user(request, f"{workflow.TRANSITIONS[step].done}.", messages.SUCCESS)
 
     # --- bulk steps ---------------------------------------------------------
 

@@ -10,12 +10,18 @@ from .history import HistoryAdmin
 
 
 class CreditInline(admin.TabularInline):
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
     model = RecordCredit
     extra = 0
     autocomplete_fields = ["person"]
 
 
 class ParticipantInline(admin.TabularInline):
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
     model = Participant
     extra = 0
     autocomplete_fields = ["person"]
@@ -37,7 +43,7 @@ class RecordAdmin(HistoryAdmin):
     change_form_template = "admin/catalog/record/change_form.html"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
+        return super().get_queryset(request).prefetch_related("topics__parent").annotate(
             turn_total=Count("turns", distinct=True),
             note_total=Count("turns__annotations", distinct=True),
         )
