@@ -62,7 +62,7 @@
   }
 
   function loadTurn(panel, turnId) {
-    const url = panel.dataset.turnTextUrl.replace(/\/0\/$/, "/" + encodeURIComponent(turnId) + "/");
+    const url = panel.closest("[data-turn-text-url]").dataset.turnTextUrl.replace(/\/0\/$/, "/" + encodeURIComponent(turnId) + "/");
     fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
       .then((turn) => {
