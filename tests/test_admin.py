@@ -223,3 +223,29 @@ def test_an_earlier_version_can_be_restored(editor_client, turn):
     assert editor_client.post(url, restore).status_code == 302
     turn.refresh_from_db()
     assert turn.text == TEXT and turn.history.latest().history_user.username == "editor"
+
+
+def test_the_add_form_survives_an_out_of_range_turn_parameter(editor_client):
+    assert editor_client.get(add_url(), {"turn": str(10**30)}).status_code == 200
+
+
+def test_the_server_corrects_a_bogus_selection_offset(editor_client, turn):
+    response = editor_client.post(add_url(), note_data(turn, quote="Xinjiang", start=str(10**30), end="2"))
+    assert response.status_code == 302
+    assert Annotation.objects.get().start == TEXT.index("Xinjiang")
+
+
+def test_a_note_can_be_restored_from_its_history(editor_client, turn):
+    note = Annotation.objects.create(turn=turn, body="The first wording.")
+    first = note.history.latest()
+    note.body = "A worse wording."
+    note.save()
+    url = reverse("admin:catalog_annotation_simple_history", args=[note.pk, first.history_id])
+    opened = editor_client.get(url).context["adminform"].form["opened_version"].value()
+    assert editor_client.post(url, note_data(turn, body=first.body, opened_version=opened)).status_code == 302
+    assert Annotation.objects.get(pk=note.pk).body == "The first wording."
+
+
+def test_the_admin_asks_strangers_to_sign_in(client):
+    response = client.get(reverse("admin:catalog_annotation_changelist"))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
