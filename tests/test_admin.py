@@ -249,3 +249,25 @@ def test_a_note_can_be_restored_from_its_history(editor_client, turn):
 def test_the_admin_asks_strangers_to_sign_in(client):
     response = client.get(reverse("admin:catalog_annotation_changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+#: what the record page may cost, whatever the number of turns
+RECORD_PAGE_QUERY_BUDGET = 20
+
+
+def test_the_record_page_stays_within_its_query_budget(chief_client):
+    assert record_page_queries(chief_client, 300) <= RECORD_PAGE_QUERY_BUDGET
+
+
+def test_the_turn_filter_finds_turns_without_notes(editor_client, turn):
+    Annotation.objects.create(turn=turn, body="On turn two.")
+    response = editor_client.get(reverse("admin:catalog_turn_changelist"), {"notes": "no"})
+    assert [t.number for t in response.context["cl"].result_list] == [1]
+
+
+def test_a_hostile_quote_is_shown_inert_in_the_admin(editor_client, turn):
+    turn.text = 'He wrote <script>alert("x")</script> on the map.'
+    turn.save()
+    Annotation.objects.create(turn=turn, quote='<script>alert("x")</script>', start=9, end=36, body="Odd.")
+    page = editor_client.get(reverse("admin:catalog_record_change", args=[turn.record.pk])).content.decode()
+    assert '<script>alert("x")' not in page and "&lt;script&gt;" in page

@@ -10,12 +10,44 @@ from ..models import Turn
 from .history import HistoryAdmin
 
 
+class HasNotesFilter(admin.SimpleListFilter):
+    """Which turns editors have already written on."""
+
+    title = "notes"
+    parameter_name = "notes"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "has notes"), ("no", "no notes yet"), ("detached", "has detached notes")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(note_total__gt=0)
+        if self.value() == "no":
+            return queryset.filter(note_total=0)
+        if self.value() == "detached":
+            return queryset.filter(annotations__detached=True).distinct()
+        return queryset
+
+
+class SpeakerFilter(admin.SimpleListFilter):
+    title = "speaker"
+    parameter_name = "speaker"
+
+    def lookups(self, request, model_admin):
+        return [("unidentified", "speaker unidentified")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "unidentified":
+            return queryset.filter(kind=Turn.Kind.SPEECH, speaker__isnull=True)
+        return queryset
+
+
 @admin.register(Turn)
 class TurnAdmin(HistoryAdmin):
     form = TurnForm
     list_display = ["__str__", "record_link", "number", "speaker_label", "opening_words", "note_count"]
     list_display_links = ["__str__"]
-    list_filter = ["kind"]
+    list_filter = ["kind", HasNotesFilter, SpeakerFilter]
     list_select_related = ["record", "speaker__person"]
     search_fields = ["text", "speaker_label", "=record__record_id"]
     readonly_fields = ["record", "number", "version"]
