@@ -166,3 +166,9 @@ def test_create_editor_makes_an_editor_in_chief():
 def test_create_editor_refuses_a_weak_password():
     with pytest.raises(CommandError):
         call_command("create_editor", "carl", password="123")
+
+
+def test_an_editor_is_told_why_a_published_note_is_read_only(editor_client, draft):
+    Annotation.objects.filter(pk=draft.pk).update(status="published")
+    page = editor_client.get(change_url(draft)).content.decode()
+    assert "an editor-in-chief may change it" in page
