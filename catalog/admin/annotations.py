@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from .. import workflow
 from ..forms import AnnotationForm
@@ -31,7 +32,7 @@ class AnchoringFilter(admin.SimpleListFilter):
 @admin.register(Annotation)
 class AnnotationAdmin(HistoryAdmin):
     form = AnnotationForm
-    list_display = ["target", "turn_link", "kind", "status", "detached", "author", "modified"]
+    list_display = ["target", "turn_link", "kind", "status", "anchoring", "author", "modified"]
     list_display_links = ["target"]
     list_filter = ["status", "kind", AnchoringFilter, ("author", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["turn__record", "turn__speaker__person", "author"]
@@ -67,6 +68,10 @@ class AnnotationAdmin(HistoryAdmin):
             note.turn.record.record_id,
             note.turn.number,
         )
+
+    @admin.display(description="anchoring", ordering="detached")
+    def anchoring(self, note):
+        return mark_safe('<span class="status status-detached">detached</span>') if note.detached else ""
 
     @admin.display(description="as readers will see it")
     def body_preview(self, note):
@@ -128,6 +133,17 @@ class AnnotationAdmin(HistoryAdmin):
         super().save_model(request, obj, form, change)
         if step:
             self.message_user(request, f"{workflow.TRANSITIONS[step].done}.", messages.SUCCESS)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.POST.get("_transition"):
+            return HttpResponseRedirect(reverse("admin:catalog_annotation_change", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        """After a workflow step, stay on the note: its new status and next steps show there."""
+        if request.POST.get("_transition"):
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
     # --- bulk steps ---------------------------------------------------------
 
