@@ -10,7 +10,7 @@ from catalog import models as catalog_models
 from catalog import workflow
 from catalog.models import Annotation, Turn
 from tests.editors import (  # noqa: F401
-    chief, chief_client, editor, editor_client, make_user, note_data, plain_test_settings, turn_data,
+    chief, chief_client, editor, editor_client, note_data, plain_test_settings, turn_data,
 )
 from tests.factories import make_record
 

@@ -1,7 +1,7 @@
 """History in the admin: every change with who and when, as a readable diff, restorable."""
 import difflib
 
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -43,8 +43,3 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def get_historical_record_context_helper(self, request, historical_record):
         return DiffContextHelper(self.model, historical_record)
-
-
-def links(items):
-    """Comma-separated admin links from (url, text) pairs."""
-    return format_html_join(", ", '<a href="{}">{}</a>', items)
