@@ -1,4 +1,6 @@
 """Drafts, submission and publishing; who may do what; the public never sees a draft."""
+import io
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
@@ -148,7 +150,7 @@ def test_the_public_cannot_preview(client, draft):
 
 
 def test_create_editor_makes_a_staff_editor():
-    call_command("create_editor", "anna", password="a-long-passphrase-1952", stdout=open("/dev/null", "w"))
+    call_command("create_editor", "anna", password="a-long-passphrase-1952", stdout=io.StringIO())
     from django.contrib.auth.models import User
 
     anna = User.objects.get(username="anna")
@@ -157,7 +159,7 @@ def test_create_editor_makes_a_staff_editor():
 
 
 def test_create_editor_makes_an_editor_in_chief():
-    call_command("create_editor", "boris", "--chief", "--no-input", stdout=open("/dev/null", "w"))
+    call_command("create_editor", "boris", "--chief", "--no-input", stdout=io.StringIO())
     from django.contrib.auth.models import User
 
     assert User.objects.get(username="boris").has_perm("catalog.publish_annotation")
