@@ -220,7 +220,8 @@ class Body:
         record = self.record
         listed = record.participants
         for turn in record.speech_turns:
-            if not any(same_person(turn.key, p.key) for p in listed if p.role != "recorder"):
+            speaker_keys = {p.key for p in listed if p.role != "recorder"}
+            if not any(same_person(turn.key, key) for key in speaker_keys):
                 listed.append(ParsedParticipant(name=turn.name, written=turn.label, role="present", line=turn.line))
         for participant in listed:
             if participant.role == "present" and self._named_in_title(participant):

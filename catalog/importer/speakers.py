@@ -11,6 +11,7 @@ must be followed by ordinary (lower-case) text, or be a colon label alone on its
 """
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .names import PARTICLES, TITLES, clean_name, name_key, same_person
 
@@ -86,7 +87,7 @@ _TRAILING = ",.:;!?"
 
 def uppercase_label(paragraph, known_keys=()):
     """A label in capitals at the start of ``paragraph`` ("Comrade STALIN answers ..."), or None."""
-    tokens = list(re.finditer(r"\S+", paragraph))
+    tokens = list(islice(re.finditer(r"\S+", paragraph), 12))  # a label is in the first few words
     i = 0
     while i < len(tokens) and tokens[i].group().lower().rstrip(",") in _HONORIFIC:
         i += 1
