@@ -63,3 +63,43 @@ def _common_prefix(a, b):
 
 def _common_suffix(a, b):
     return _common_prefix(a[::-1], b[::-1])
+
+
+class QuoteNotFound(ValueError):
+    """The quoted words do not occur in the text."""
+
+
+class QuoteAmbiguous(ValueError):
+    """The quoted words occur more than once and nothing tells which is meant."""
+
+    def __init__(self, message, count):
+        super().__init__(message)
+        self.count = count
+
+
+def resolve(text, exact, prefix="", suffix="", hint=None):
+    """The one span of ``exact`` in ``text`` that the editor means.
+
+    A ``hint`` that points exactly at an occurrence (a selection's offset) settles it;
+    otherwise ``prefix``/``suffix`` must pick out a single best occurrence.
+    Raises QuoteNotFound or QuoteAmbiguous.
+    """
+    starts = occurrences(text, exact)
+    if not starts:
+        raise QuoteNotFound("These words do not occur in the turn's text.")
+    if len(starts) == 1:
+        return Span(starts[0], starts[0] + len(exact))
+    if hint in starts:
+        return Span(hint, hint + len(exact))
+    scores = sorted(
+        ((_common_suffix(text[:s], prefix) + _common_prefix(text[s + len(exact):], suffix), s) for s in starts),
+        reverse=True,
+    )
+    if scores[0][0] == scores[1][0]:
+        raise QuoteAmbiguous(
+            f"These words occur {len(starts)} times in the turn; select the one you mean in the text, "
+            "or give a few words before (prefix) or after (suffix) it.",
+            len(starts),
+        )
+    best = scores[0][1]
+    return Span(best, best + len(exact))

@@ -7,3 +7,9 @@ class CatalogConfig(AppConfig):
     name = "catalog"
     verbose_name = "Catalogue"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import concurrency, reanchor
+
+        concurrency.connect()
+        reanchor.connect()

@@ -33,6 +33,7 @@ class Annotation(models.Model):
         DRAFT = "draft", "draft"
         SUBMITTED = "submitted", "submitted for review"
         PUBLISHED = "published", "published"
+        UNPUBLISHED = "unpublished", "unpublished"
 
     #: stable public identifier, used in the W3C Web Annotation ``id``
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -65,6 +66,8 @@ class Annotation(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
     published = models.DateTimeField(null=True, blank=True)
+    #: bumped on every save, so that an editor saving a stale copy is stopped
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["modified"])
     objects = AnnotationManager()

@@ -88,6 +88,8 @@ class Turn(models.Model):
     speaker_label = models.CharField(max_length=200, blank=True)
     #: the text exactly as the source has it, paragraphs separated by blank lines, label included
     text = models.TextField()
+    #: bumped on every save, so that an editor saving a stale copy is stopped
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
     objects = TurnManager()
