@@ -330,3 +330,50 @@ class TestRecordPageCitations:
         content = client.get(record.get_absolute_url()).content.decode()
         assert "<script>alert" not in content
         assert re.search(r"&lt;script&gt;alert", content)
+
+
+@pytest.mark.browser
+class TestCopyInBrowser:
+    """The copy buttons in Chromium, with and without JavaScript."""
+
+    @pytest.fixture
+    def browser(self):
+        import os
+
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            yield browser
+            browser.close()
+
+    @pytest.fixture
+    def record_url(self, live_server, transactional_db):
+        record = synthetic(title="Memorandum of a Conversation on Trade")
+        return live_server.url + record.get_absolute_url(), record
+
+    def test_copy_button_puts_the_note_on_the_clipboard(self, browser, record_url):
+        """With JavaScript, the button copies the Chicago note and says so."""
+        url, record = record_url
+        context = browser.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.split("/records/")[0])
+        page = context.new_page()
+        page.goto(url)
+        page.click("button[data-copy=cite-chicago-note]")
+        page.wait_for_function("document.querySelector('.copy-status').textContent.length > 0")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith("“Memorandum of a Conversation on Trade,” n.d., Archive of Translated Records")
+        assert copied.endswith(f"/records/{record.record_id}/.")
+
+    def test_without_javascript_no_button_shows_and_turn_citations_open(self, browser, record_url):
+        """Without JavaScript the buttons stay hidden and "Cite this turn" still opens."""
+        url, _ = record_url
+        page = browser.new_context(java_script_enabled=False).new_page()
+        page.goto(url)
+        assert page.locator("button.copy-citation:visible").count() == 0
+        page.click("#turn-2 details summary")
+        assert page.locator("#cite-turn-2").is_visible()
