@@ -258,3 +258,16 @@ class TestEmbeddedMetadata:
         record = make_record(summary="</script><script>alert(1)</script>")
         content = client.get(record.get_absolute_url()).content.decode()
         assert "</script><script>alert(1)" not in content
+
+
+class TestStableIdentifiers:
+    def test_old_document_url_redirects_permanently(self, client, catalogue):
+        """/document/<id>, the form older citations print, redirects permanently to the record."""
+        response = client.get("/document/111247")
+        assert response.status_code == 301
+        assert response["Location"] == "/records/111247/"
+
+    def test_canonical_link(self, client, catalogue):
+        """The record page names its canonical URL."""
+        head = lxml_html.fromstring(client.get("/records/111247/").content).find("head")
+        assert head.xpath('link[@rel="canonical"]/@href') == ["http://testserver/records/111247/"]

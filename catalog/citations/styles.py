@@ -9,6 +9,7 @@ import functools
 import hashlib
 import json
 import re
+import threading
 import warnings
 
 import nh3
@@ -27,6 +28,9 @@ PAGE_STYLES = ("apa", "modern-language-association")
 ALLOWED_TAGS = {"i", "b", "em", "strong", "sup", "sub", "span"}
 
 CACHE_SECONDS = 60 * 60 * 24
+
+#: parsed styles are shared between threads; citeproc-py is not known to be thread-safe
+_RENDER_LOCK = threading.Lock()
 
 
 class UnknownStyle(LookupError):
@@ -81,6 +85,7 @@ def render(item, style_id):
     key = f"csl:{style_id}:{digest}"
     rendered = cache.get(key)
     if rendered is None:
-        rendered = _render(item, style_id)
+        with _RENDER_LOCK:
+            rendered = _render(item, style_id)
         cache.set(key, rendered, CACHE_SECONDS)
     return rendered
