@@ -18,7 +18,18 @@ from . import tei, webannotation
 
 
 def public_record(record_id):
+    """A published record with everything its TEI needs (turns, speakers, participants)."""
     queryset = Record.objects.public().for_detail().prefetch_related("credits__person")
+    return get_object_or_404(queryset, record_id=record_id)
+
+
+def citable_record(record_id):
+    """A published record with only what a citation needs: no transcript."""
+    queryset = (
+        Record.objects.public()
+        .select_related("repository")
+        .prefetch_related("credits__person", "topics", "languages")
+    )
     return get_object_or_404(queryset, record_id=record_id)
 
 
@@ -31,19 +42,19 @@ def download(content, content_type, filename):
 
 @require_safe
 def cite_bibtex(request, record_id):
-    source = source_for(public_record(record_id), request)
+    source = source_for(citable_record(record_id), request)
     return download(bibtex.entry(source), "application/x-bibtex; charset=utf-8", f"record-{record_id}.bib")
 
 
 @require_safe
 def cite_ris(request, record_id):
-    source = source_for(public_record(record_id), request)
+    source = source_for(citable_record(record_id), request)
     return download(ris.entry(source), "application/x-research-info-systems; charset=utf-8", f"record-{record_id}.ris")
 
 
 @require_safe
 def cite_csl_json(request, record_id):
-    source = source_for(public_record(record_id), request)
+    source = source_for(citable_record(record_id), request)
     content = json.dumps([csl_item(source)], ensure_ascii=False, indent=2)
     return download(content, "application/vnd.citationstyles.csl+json; charset=utf-8", f"record-{record_id}.json")
 
@@ -51,7 +62,7 @@ def cite_csl_json(request, record_id):
 @require_safe
 def cite_in_style(request, record_id):
     """The record formatted in any CSL style: ``?style=<CSL ID>`` (``&format=text`` for plain text)."""
-    record = public_record(record_id)
+    record = citable_record(record_id)
     style_id = request.GET.get("style", "").strip()
     if not style_id:
         return HttpResponseBadRequest("Give a CSL style ID, e.g. ?style=apa\n", content_type="text/plain")
@@ -87,7 +98,7 @@ def record_tei(request, record_id):
 
 @require_safe
 def record_annotations(request, record_id):
-    record = public_record(record_id)
+    record = citable_record(record_id)
     notes = (
         Annotation.objects.published()
         .filter(turn__record=record)
