@@ -93,6 +93,8 @@ class TestRIS:
         assert entry["accession_number"] == "f. 45, op. 1, d. 343, ll. 97-103"
         assert entry["date"] == "1952/09/19/"
         assert entry["call_number"] == "111247"
+        assert entry["database_provider"] == "Archive of Translated Records"
+        assert "publisher" not in entry
         assert entry["urls"] == ["http://testserver/records/111247/"]
 
     def test_no_author(self, ris):

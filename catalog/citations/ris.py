@@ -2,7 +2,7 @@
 
 Tags follow Zotero's reading of RIS so that an import makes a manuscript with its
 archive (DB), place in the archive (AN), translators (A4), manuscript type (M3),
-call number (CN: the record ID) and catalogue (DP).
+call number (CN: the record ID) and catalogue (DP: the digital collection).
 """
 
 
@@ -31,8 +31,8 @@ def entry(source):
         lines.append(_line("AN", source.archive_location))
     if source.place:
         lines.append(_line("CY", source.place))
+    # no PB: a manuscript has no publisher, and Zotero would file it as an unmapped note
     lines += [
-        _line("PB", source.collection),
         _line("DP", source.collection),
         _line("CN", source.record_id),
         _line("ID", source.citation_key),
