@@ -352,7 +352,11 @@ class TestCopyInBrowser:
             browser.close()
 
     @pytest.fixture
-    def record_url(self, live_server, transactional_db):
+    def record_url(self, live_server, transactional_db, monkeypatch):
+        from django.db import connections
+
+        # the server's request threads must not keep their connections, or the test database cannot be dropped
+        monkeypatch.setitem(connections.settings["default"], "CONN_MAX_AGE", 0)
         record = synthetic(title="Memorandum of a Conversation on Trade")
         return live_server.url + record.get_absolute_url(), record
 

@@ -3,6 +3,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 from lxml import etree
 from sickle import Sickle
 from sickle import oaiexceptions
@@ -32,8 +33,10 @@ def identifiers(tree):
 
 
 @pytest.fixture
-def harvester(live_server, transactional_db, settings):
+def harvester(live_server, transactional_db, settings, monkeypatch):
     """Sickle pointed at a running server holding the catalogue and five more records, two to a page."""
+    # the server's request threads must not keep their connections, or the test database cannot be dropped
+    monkeypatch.setitem(connections.settings["default"], "CONN_MAX_AGE", 0)
     settings.OAI_PAGE_SIZE = 2
     call_command("loaddata", *FIXTURES, verbosity=0)
     korean_war = Topic.objects.get(slug="korean-war")
