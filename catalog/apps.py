@@ -7,3 +7,8 @@ class CatalogConfig(AppConfig):
     name = "catalog"
     verbose_name = "Catalogue"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .caching import connect_signals
+
+        connect_signals()
