@@ -13,6 +13,11 @@ os.environ.setdefault("AXES_ENABLED", "0")
 os.environ.setdefault("LOG_FORMAT", "text")
 
 from .settings import *  # noqa: E402,F401,F403
-from .settings import STORAGES  # noqa: E402
 
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+# Tests run without collectstatic: serve static files straight from the finders.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

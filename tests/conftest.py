@@ -22,8 +22,7 @@ def catalogue(db):
     call_command("loaddata", *FIXTURES, verbosity=0)
 
 
-#: the fixture files, in loading order; the run command and README name the same
-FIXTURES = ["languages", "repositories", "topics", "people", "records", "annotations"]
+from catalog.management.commands.load_catalogue import FIXTURES  # noqa: E402
 
 
 def pytest_sessionfinish(session, exitstatus):
