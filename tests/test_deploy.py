@@ -182,3 +182,90 @@ def test_health_check_is_exempt_from_the_https_redirect(client, db, settings):
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/health/").status_code == 200
     assert client.get("/").status_code == 301
+
+
+# --- Abuse limits: login throttling, form flooding ---------------------------------------
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_user("editor", password="correct horse battery", is_staff=True)
+
+
+def admin_login(client, password):
+    return client.post("/admin/login/", {"username": "editor", "password": password, "next": "/admin/"})
+
+
+def test_admin_login_is_locked_after_repeated_failures(client, editor, settings):
+    settings.AXES_ENABLED = True
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        admin_login(client, "wrong")
+    response = admin_login(client, "correct horse battery")
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_admin_login_works_below_the_failure_limit(client, editor, settings):
+    settings.AXES_ENABLED = True
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        admin_login(client, "wrong")
+    response = admin_login(client, "correct horse battery")
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(editor.pk)
+
+
+def test_a_flood_of_form_fields_is_refused(client, db, settings):
+    fields = {f"field{i}": "x" for i in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
+    assert client.post("/admin/login/", fields).status_code == 400
+
+
+class FormCollector(HTMLParser):
+    """The fields a browser would submit from the page's main form, with their current values."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self._select, self._textarea, self._options = [], None, None, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type", "text") not in ("submit", "button", "file", "image"):
+            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.fields.append((name, attrs.get("value", "on" if attrs.get("type") == "checkbox" else "")))
+        elif tag == "select" and name:
+            self._select, self._options = name, []
+        elif tag == "option" and self._select and "selected" in attrs:
+            self._options.append(attrs.get("value", ""))
+        elif tag == "textarea" and name:
+            self._textarea, self._text = name, ""
+
+    def handle_data(self, data):
+        if self._textarea:
+            self._text += data
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self._select:
+            self.fields += [(self._select, v) for v in self._options]
+            self._select = None
+        elif tag == "textarea" and self._textarea:
+            self.fields.append((self._textarea, self._text.removeprefix("\n")))
+            self._textarea = None
+
+
+def test_a_400_turn_record_saves_in_the_admin_within_the_field_limit(admin_client, db):
+    """The whole change form, inlines and all, as an editor's browser posts it back."""
+    from tests.factories import make_record
+
+    record = make_record(turns=400, notes_per_turn=1, speakers=("Alpha Speaker", "Beta Speaker", "Gamma Speaker"))
+    url = f"/admin/catalog/record/{record.pk}/change/"
+    form = FormCollector()
+    form.feed(admin_client.get(url).content.decode())
+    data = {}
+    for name, value in form.fields:
+        data.setdefault(name, []).append(value)
+    data["title"] = ["Retitled in the admin"]
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record.refresh_from_db()
+    assert record.title == "Retitled in the admin"
