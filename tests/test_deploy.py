@@ -13,6 +13,8 @@ from django.http import HttpResponse
 from django.template import engines
 from django.test import RequestFactory
 
+from bench.htmlform import form_data
+
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "archive.settings",
@@ -219,51 +221,13 @@ def test_a_flood_of_form_fields_is_refused(client, db, settings):
     assert client.post("/admin/login/", fields).status_code == 400
 
 
-class FormCollector(HTMLParser):
-    """The fields a browser would submit from the page's main form, with their current values."""
-
-    def __init__(self):
-        super().__init__()
-        self.fields, self._select, self._textarea, self._options = [], None, None, []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "input" and name and attrs.get("type", "text") not in ("submit", "button", "file", "image"):
-            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.fields.append((name, attrs.get("value", "on" if attrs.get("type") == "checkbox" else "")))
-        elif tag == "select" and name:
-            self._select, self._options = name, []
-        elif tag == "option" and self._select and "selected" in attrs:
-            self._options.append(attrs.get("value", ""))
-        elif tag == "textarea" and name:
-            self._textarea, self._text = name, ""
-
-    def handle_data(self, data):
-        if self._textarea:
-            self._text += data
-
-    def handle_endtag(self, tag):
-        if tag == "select" and self._select:
-            self.fields += [(self._select, v) for v in self._options]
-            self._select = None
-        elif tag == "textarea" and self._textarea:
-            self.fields.append((self._textarea, self._text.removeprefix("\n")))
-            self._textarea = None
-
-
 def test_a_400_turn_record_saves_in_the_admin_within_the_field_limit(admin_client, db):
     """The whole change form, inlines and all, as an editor's browser posts it back."""
     from tests.factories import make_record
 
     record = make_record(turns=400, notes_per_turn=1, speakers=("Alpha Speaker", "Beta Speaker", "Gamma Speaker"))
     url = f"/admin/catalog/record/{record.pk}/change/"
-    form = FormCollector()
-    form.feed(admin_client.get(url).content.decode())
-    data = {}
-    for name, value in form.fields:
-        data.setdefault(name, []).append(value)
+    data = form_data(admin_client.get(url).content.decode())
     data["title"] = ["Retitled in the admin"]
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
