@@ -1,10 +1,11 @@
 """Whole-page caching of the public catalogue that never serves a stale note.
 
 Anonymous GET responses of the public pages (the ``catalog`` URL namespace) are
-kept in the default cache under a key made of the page's URL and the *catalogue
-version*, a random token. Any change to a catalogue row (save, delete, or a change
-of a many-to-many set) replaces the token once its transaction commits, so every
-page cached before the change is simply never looked up again and ages out. A
+kept in the default cache under their URL, tagged with the *catalogue version*
+(a random token) read before the page was rendered. Any change to a catalogue row
+(save, delete, or a change of a many-to-many set) replaces the token once its
+transaction commits, so every page stored before the change no longer matches and
+is rendered afresh. The version and the page come back in one cache round trip. A
 successful POST by a signed-in editor replaces it too, which covers bulk admin
 actions that write with ``QuerySet.update()`` and so send no signals.
 
@@ -108,9 +109,9 @@ def thaw(frozen, request):
     return response
 
 
-def page_key(request, version):
+def page_key(request):
     url = request.build_absolute_uri().encode("utf-8", "surrogateescape")
-    return f"catalog:page:{version}:{hashlib.sha256(url).hexdigest()}"
+    return f"catalog:page:{hashlib.sha256(url).hexdigest()}"
 
 
 # --- The middleware --------------------------------------------------------------
@@ -130,12 +131,14 @@ class PublicPageCacheMiddleware:
             return response
 
         try:
-            key = page_key(request, catalogue_version())
-            frozen = cache.get(key)
+            key = page_key(request)
+            found = cache.get_many([VERSION_KEY, key])
+            version = found.get(VERSION_KEY) or catalogue_version()
         except Exception:  # a cache outage slows the site down; it does not take it down
             logger.exception("page cache: lookup failed")
             return self.get_response(request)
-        if frozen is not None:
+        frozen = found.get(key)
+        if frozen is not None and frozen["version"] == version:
             response = thaw(frozen, request)
             response[CACHE_STATUS_HEADER] = "hit"
             return response
@@ -143,9 +146,10 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if self.may_store(response):
             nonce = getattr(request, "_csp_nonce", None)
+            stored = freeze(response, nonce if isinstance(nonce, str) else None)
+            stored["version"] = version  # as read before rendering: a change made meanwhile outdates it
             try:
-                cache.set(key, freeze(response, nonce if isinstance(nonce, str) else None),
-                          settings.PAGE_CACHE_SECONDS)
+                cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.exception("page cache: store failed")
             response[CACHE_STATUS_HEADER] = "miss"
