@@ -107,6 +107,8 @@ BAD_INPUT = {
     "empty_body": ("September 19, 1952\n\nA title\n\n###\n\nSummary.\n\nDocument Information\n\nRecord ID\n\n5\n", "empty body"),
     "empty_file": ("", "the file is empty"),
     "unreadable_bytes": (b"September 19, 1952\n\nTitle \xff\xfe here\n", "unreadable bytes"),
+    "overlong_type": (SOURCE.read_text().replace("Type\n\nMinutes of Conversation", "Type\n\n" + "Minutes " * 40),
+                      "record document type is 319 characters long (at most 120)"),
 }
 
 

@@ -152,3 +152,26 @@ def test_second_import_makes_no_duplicate_people():
     call_command("import_record", str(VARIANTS / "capitals_initials_footnotes.txt"), "--update", stdout=open("/dev/null", "w"))
     assert Person.objects.filter(name="Zhou Enlai").count() == 1
     assert Person.objects.count() == people + 3  # Stalin, Kim Il Sung and Pak Heon-yeong are new
+
+
+def test_diary_keeps_the_diarists_own_paragraphs_apart_from_the_other_side():
+    record = parse("diary_first_person.txt")
+    assert [(t.kind, t.name) for t in record.turns] == [("speech", "Mao Zedong"), ("narrative", ""), ("speech", "Mao Zedong")]
+    assert record.turns[1].text == "I answered that I would report this to Moscow."
+    assert "FROM THE JOURNAL OF\n\nP.F. YUDIN" in record.preamble
+    assert record.closing == "USSR Ambassador to the PRC\n\n[signature] (P. Yudin)"
+
+
+def test_document_information_with_its_headings_lost():
+    record = parse("diary_first_person.txt")
+    assert record.record_id == 114000
+    assert record.archival_citation == "APRF, f. 45, op. 1, d. 331, ll. 1-5"
+    assert record.rights.startswith("The History and Public Policy Program") and record.rights.count("\n\n") == 1
+    assert record.original_uploaded == datetime.date(2011, 11, 20)
+    assert (record.document_type, record.languages) == ("Diary Entry", ["Russian"])
+
+
+def test_cyrillic_capitals_and_chinese_full_width_colon_labels():
+    record = parse("cyrillic_and_chinese.txt")
+    assert [t.label for t in record.speech_turns] == ["СТАЛИН", "МАО ЦЗЭДУН", "主席"]
+    assert record.speech_turns[0].name == "Сталин"

@@ -8,7 +8,7 @@ where its text is unchanged; the others are kept, detached, and reported.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
@@ -48,8 +48,9 @@ def load_record(parsed, update=False, dry_run=False, reason=None):
                 raise _DryRun
     except _DryRun:
         pass
-    except IntegrityError as exc:
-        raise SourceError(f"the database refused the record: {exc}", path=parsed.path) from exc
+    except DatabaseError as exc:
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+        raise SourceError(f"the database refused the record: {message}", path=parsed.path) from exc
     return result
 
 
@@ -71,6 +72,7 @@ class _Loader:
         record = existing or Record(record_id=parsed.record_id)
         self._fill_record(record)
         record._change_reason = self.reason
+        check_lengths(record, parsed.path)
         record.save()
         self._credits(record)
         self._footnotes(record)
@@ -110,10 +112,13 @@ class _Loader:
 
     def _credits(self, record):
         record.credits.all().delete()
-        RecordCredit.objects.bulk_create(
+        credits = [
             RecordCredit(record=record, name=c.name, role=c.role, affiliation=c.affiliation, sort_order=i)
             for i, c in enumerate(self.parsed.credits, start=1)
-        )
+        ]
+        for credit in credits:
+            check_lengths(credit, self.parsed.path)
+        RecordCredit.objects.bulk_create(credits)
 
     def _footnotes(self, record):
         record.footnotes.all().delete()
@@ -123,14 +128,14 @@ class _Loader:
             if marker in seen:
                 raise SourceError(f"footnote [{marker}] is given twice", path=self.parsed.path)
             seen.add(marker)
-            notes.append(Footnote(record=record, marker=marker, text=text, sort_order=order))
+            notes.append(check_lengths(Footnote(record=record, marker=marker, text=text, sort_order=order), self.parsed.path))
         Footnote.objects.bulk_create(notes)
 
     def _languages(self):
         languages = []
         for name in self.parsed.languages:
             code = LANGUAGES.get(name.lower(), slugify(name)[:12] or "und")
-            language, _ = Language.objects.get_or_create(code=code, defaults={"name": name.title()})
+            language, _ = Language.objects.get_or_create(code=code, defaults={"name": name.title()[:60]})
             languages.append(language)
         return languages
 
@@ -153,12 +158,12 @@ class _Loader:
                 return person
         person = self._find_person(name, key) or (self._find_person(variant, name_key(variant)) if variant else None)
         if person is None:
-            person = Person.objects.create(name=name, slug=self._free_slug(Person, slugify_name(name)))
+            person = Person.objects.create(name=name[:200], slug=self._free_slug(Person, slugify_name(name)[:110]))
             self.new_people.append(person)
         if person.name.lower() != name.lower() and not person.names.filter(name__iexact=name).exists():
-            PersonName.objects.create(person=person, name=name)
+            PersonName.objects.create(person=person, name=name[:200])
         if variant and not person.names.filter(name__iexact=variant).exists() and person.name.lower() != variant.lower():
-            PersonName.objects.create(person=person, name=variant)
+            PersonName.objects.create(person=person, name=variant[:200])
         self.people[key] = person
         return person
 
@@ -300,6 +305,20 @@ class _Loader:
                     note.detached = True
                     result.detached_notes.append((old.number, note))
                 note.save()
+
+
+def check_lengths(instance, path):
+    """Refuse, with the field's name, a value longer than its column (SQLite would not)."""
+    for model_field in instance._meta.concrete_fields:
+        limit = getattr(model_field, "max_length", None)
+        value = getattr(instance, model_field.attname, None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            raise SourceError(
+                f"{instance._meta.verbose_name} {model_field.verbose_name} is {len(value)} characters long "
+                f"(at most {limit}): {value[:60]!r}...",
+                path=path,
+            )
+    return instance
 
 
 def _number_offset():

@@ -106,3 +106,34 @@ def split_credits(names, role="translator"):
         if chunk and any(c.isalpha() for c in chunk):
             credits.append(Credit(name=chunk, role=role, affiliation=affiliation))
     return credits
+
+
+def parse_bare_information(lines):
+    """The same block on pages that lost its headings: source, rights, then bare values.
+
+    Read by shape: the first paragraph is the source; paragraphs up to an ISO date are the
+    rights; the date is the upload date; then the type, a language if one is named, and
+    the record ID as the last line that is a number.
+    """
+    from .reference import LANGUAGES
+
+    values = [line for line in lines if not line.blank]
+    fields = {}
+    numbers = [i for i, line in enumerate(values) if re.fullmatch(r"\d{1,9}", line.text.strip())]
+    dates = [i for i, line in enumerate(values) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", line.text.strip())]
+    if not numbers:
+        return fields
+    fields["Record ID"] = [values[numbers[-1]]]
+    if not dates or not values:
+        return fields
+    date_at = dates[0]
+    fields["Source"] = values[:1] if date_at > 0 else []
+    fields["Rights"] = values[1:date_at]
+    fields["Original Uploaded Date"] = [values[date_at]]
+    for line in values[date_at + 1:numbers[-1]]:
+        text = line.text.strip()
+        if text.lower() in LANGUAGES:
+            fields.setdefault("Language", []).append(line)
+        elif "Type" not in fields and len(text.split()) <= 6:
+            fields["Type"] = [line]
+    return fields

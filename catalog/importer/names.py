@@ -5,6 +5,7 @@
 """
 import re
 import unicodedata
+from functools import lru_cache
 
 #: honorifics and offices that precede a name and are not part of it
 TITLES = [
@@ -24,6 +25,7 @@ def strip_accents(text):
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=4096)
 def clean_name(text):
     """The name without honorifics, brackets and surrounding punctuation, e.g. "Comrade STALIN" → "STALIN"."""
     text = _BRACKETED.sub(" ", text)
@@ -33,6 +35,7 @@ def clean_name(text):
     return " ".join(words).strip(" .,;:")
 
 
+@lru_cache(maxsize=4096)
 def name_key(text):
     """A spelling-independent key: no titles, no initials, no accents, lower case."""
     words = clean_name(text).replace("’", "'").split()

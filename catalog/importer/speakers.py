@@ -11,6 +11,7 @@ must be followed by ordinary (lower-case) text, or be a colon label alone on its
 """
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .names import PARTICLES, TITLES, clean_name, name_key, same_person
 
@@ -86,7 +87,7 @@ _TRAILING = ",.:;!?"
 
 def uppercase_label(paragraph, known_keys=()):
     """A label in capitals at the start of ``paragraph`` ("Comrade STALIN answers ..."), or None."""
-    tokens = list(re.finditer(r"\S+", paragraph))
+    tokens = list(islice(re.finditer(r"\S+", paragraph), 12))  # a label is in the first few words
     i = 0
     while i < len(tokens) and tokens[i].group().lower().rstrip(",") in _HONORIFIC:
         i += 1
@@ -122,7 +123,7 @@ def uppercase_label(paragraph, known_keys=()):
         return None  # "PVO", "CC": short capitals are more likely acronyms than names
     rest = paragraph[label_end:]
     # speech follows a label: lower-case text after it, once editorial brackets are set aside
-    if not re.search(r"[a-zà-ÿ]", re.sub(r"\[[^\]]*\]|\([^)]*\)", "", rest)):
+    if not any(c.islower() for c in re.sub(r"\[[^\]]*\]|\([^)]*\)", "", rest)):
         return None
     following = rest.lstrip()
     if rest and not rest[0].isspace() and rest[0] not in _TRAILING + "-–—[(":
@@ -150,7 +151,7 @@ def colon_label(paragraph):
             continue
         if bare.lower() in PARTICLES:
             continue
-        if not (bare[0].isupper() or not bare[0].isalpha()):
+        if bare[0].islower():  # capitalised or caseless (Chinese "主席：") words only
             return None
     name = clean_name(label)
     if not name or not any(c.isalpha() for c in name):
