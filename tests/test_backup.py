@@ -83,12 +83,12 @@ def checksums_of(database_url):
     return json.loads(run([sys.executable, "-m", "tests.checksums"], database_url).strip().splitlines()[-1])
 
 
-def fill(database_url):
+def fill(database_url, directory):
     """The shipped catalogue, and one more record imported from page text."""
     run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], database_url)
     run([sys.executable, "manage.py", "loaddata", *FIXTURES, "-v0"], database_url)
     page = SAMPLE.read_text(encoding="utf-8").replace("111247", "111248")
-    (path := ROOT / ".pytest_cache" / "111248.txt").write_text(page, encoding="utf-8")
+    (path := directory / "111248.txt").write_text(page, encoding="utf-8")
     run([sys.executable, "manage.py", "import_record", str(path)], database_url)
 
 
@@ -115,7 +115,7 @@ def scratch_databases(tmp_path):
 
 def test_backup_script_then_fixture_restore_into_an_empty_database(scratch_databases, tmp_path):
     source, restored = scratch_databases
-    fill(source)
+    fill(source, tmp_path)
     run(["scripts/backup", str(tmp_path / "backup")], source)
     run(["scripts/restore", "--fixture", str(tmp_path / "backup")], restored)
     before, after = checksums_of(source), checksums_of(restored)
@@ -125,7 +125,7 @@ def test_backup_script_then_fixture_restore_into_an_empty_database(scratch_datab
 
 def test_restore_refuses_a_backup_whose_files_changed(scratch_databases, tmp_path):
     source, restored = scratch_databases
-    fill(source)
+    fill(source, tmp_path)
     run(["scripts/backup", str(tmp_path / "backup")], source)
     with open(tmp_path / "backup" / "catalogue.json", "a") as export:
         export.write(" ")
@@ -138,7 +138,7 @@ if connection.vendor == "postgresql":  # pg_dump needs PostgreSQL; on SQLite the
 
     def test_pg_dump_backup_restores_into_an_empty_database(scratch_databases, tmp_path):
         source, restored = scratch_databases
-        fill(source)
+        fill(source, tmp_path)
         run(["scripts/backup", str(tmp_path / "backup")], source)
         assert (tmp_path / "backup" / "archive.dump").stat().st_size > 0
         run(["scripts/restore", str(tmp_path / "backup")], restored)
