@@ -10,6 +10,8 @@ class CatalogConfig(AppConfig):
 
     def ready(self):
         from . import concurrency, reanchor
+        from .caching import connect_signals
 
         concurrency.connect()
         reanchor.connect()
+        connect_signals()
