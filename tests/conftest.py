@@ -7,6 +7,25 @@ import pytest
 
 SAMPLES = Path(__file__).parent / "samples"
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test: Playwright's sync API allows one loop per thread.
+
+    Its event loop makes Django's guard against database calls from async code fire in
+    the test thread, so that guard is lifted for the session (never in deployment).
+    """
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
 
 @pytest.fixture
 def source_111247():

@@ -337,21 +337,6 @@ class TestCopyInBrowser:
     """The copy buttons in Chromium, with and without JavaScript."""
 
     @pytest.fixture
-    def browser(self):
-        import os
-
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            yield browser
-            browser.close()
-
-    @pytest.fixture
     def record_url(self, live_server, transactional_db, monkeypatch):
         from django.db import connections
 

@@ -28,6 +28,7 @@ def run_django(code, **env_changes):
     """Run ``code`` in a fresh interpreter with production settings (plus ``env_changes``; None unsets)."""
     env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and not k.startswith(("SECURE_", "AXES_", "LOG_"))}
     env.pop("ALLOW_INSECURE_KEY", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process only
     env.update(PRODUCTION_ENV)
     for key, value in env_changes.items():
         if value is None:

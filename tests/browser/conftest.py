@@ -3,24 +3,17 @@
 Playwright's sync API runs an event loop in the test thread, so Django's guard
 against database calls from async code must be told this is safe here.
 """
-import os
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 from django.core.management import call_command  # noqa: E402
 from django.db import connections  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from ..conftest import FIXTURES  # noqa: E402
+from ..conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES  # noqa: E402,F401
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 #: one URL per kind of public page, on the catalogue's fixtures
 PAGE_TYPES = {
@@ -42,14 +35,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -16,9 +16,7 @@ from tests.editors import plain_test_settings  # noqa: F401
 from tests.factories import make_record
 
 # Playwright's sync API runs an event loop; the live server's ORM calls are safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from playwright import sync_api  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,17 +26,6 @@ TURN_58 = (
     "The Chinese side asks that Wang Zhen's staff be reinforced."
 )
 NOTE = "Wang Zhen (1908–1993), commander of the First Field Army's troops in Xinjiang."
-
-
-@pytest.fixture
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
 
 
 def synthetic_record():
