@@ -13,6 +13,23 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def read_env_file(path):
+    """Variables from a local ``.env`` file (``NAME=value`` lines); the real environment wins.
+
+    ``scripts/serve`` writes one with ``DEBUG=1`` so that ``manage.py`` commands work in a
+    development checkout; deployments set real environment variables instead.
+    """
+    if not path.is_file() or os.environ.get("ARCHIVE_IGNORE_ENV_FILE"):
+        return
+    for line in path.read_text().splitlines():
+        name, sep, value = line.partition("=")
+        if sep and name.strip() and not line.lstrip().startswith("#"):
+            os.environ.setdefault(name.strip(), value.strip())
+
+
+read_env_file(BASE_DIR / ".env")
+
+
 def env_bool(name, default=False):
     value = os.environ.get(name)
     if value is None:

@@ -6,6 +6,7 @@ those features turn them back on where they test them.
 """
 import os
 
+os.environ["ARCHIVE_IGNORE_ENV_FILE"] = "1"  # a developer's .env must not change what tests see
 os.environ.setdefault("ALLOW_INSECURE_KEY", "1")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")

@@ -69,3 +69,12 @@ def test_loading_twice_changes_nothing():
     first = dump()
     call_command("loaddata", *FIXTURES, verbosity=0)
     assert json.loads(dump()) == json.loads(first)
+
+
+@pytest.mark.django_db
+def test_load_catalogue_gives_every_row_a_first_version():
+    """So that an editor's first correction of a turn can be seen against, and undone to, the source text."""
+    call_command("load_catalogue", verbosity=0)
+    turn = Record.objects.get(record_id=111247).turns.get(number=41)
+    assert turn.history.count() == 1
+    assert turn.history.first().text == turn.text

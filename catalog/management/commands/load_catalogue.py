@@ -19,3 +19,5 @@ class Command(BaseCommand):
             self.stdout.write("The catalogue already has records; fixtures not loaded.")
             return
         call_command("loaddata", *FIXTURES, verbosity=options.get("verbosity", 1))
+        # a first version of every row, so that the first correction can be seen and undone
+        call_command("populate_history", auto=True, verbosity=0)
