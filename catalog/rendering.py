@@ -3,6 +3,8 @@
 Markdown is rendered first, then nh3 (an allow-list sanitiser) removes every tag,
 attribute and URL scheme not listed here, whatever the Markdown let through.
 """
+from functools import lru_cache
+
 import markdown
 import nh3
 from django.utils.safestring import mark_safe
@@ -12,8 +14,13 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
+@lru_cache(maxsize=4096)
 def render_markdown(text):
-    """Markdown ``text`` as sanitised HTML, marked safe for templates."""
+    """Markdown ``text`` as sanitised HTML, marked safe for templates.
+
+    The result depends on the text alone, so it is kept: a record page shows each
+    note's body on every view, and rendering it costs far more than looking it up.
+    """
     html = markdown.markdown(text or "", extensions=[], output_format="html")
     clean = nh3.clean(
         html,
