@@ -23,7 +23,7 @@ from django.contrib.postgres.search import (
     SearchVectorExact,
 )
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, FloatField, IntegerField, OuterRef, Q, Subquery, Sum, Value, When, Window
+from django.db.models import Case, Count, F, FloatField, IntegerField, OuterRef, Q, Subquery, Sum, Value, When, Window
 from django.db.models.functions import Coalesce, Lower, RowNumber
 
 from .models import Annotation, Participant, Person, PersonName, Turn
@@ -203,13 +203,17 @@ class Search:
         """``queryset`` narrowed to records matching the query, annotated with ``relevance``."""
         if not self:
             return queryset.annotate(relevance=Value(0.0, output_field=FloatField()))
+        # Uncorrelated "id IN (records with a matching turn)" lets PostgreSQL answer each part
+        # once from its full-text index; a correlated EXISTS per record scans every turn.
         in_record = self._combine(
             ["title", "summary"],
-            Q(Exists(Participant.objects.filter(record=OuterRef("pk"), person__in=self.people))),
+            Q(pk__in=Participant.objects.filter(person__in=self.people).values("record_id")),
         )
-        turns = self.matching_turns().filter(record=OuterRef("pk"))
-        notes = self.matching_notes().filter(turn__record=OuterRef("pk"))
-        return queryset.filter(in_record | Exists(turns) | Exists(notes)).annotate(relevance=self.relevance())
+        turn_records = self.matching_turns().values("record_id")
+        note_records = self.matching_notes().values("turn__record_id")
+        return queryset.filter(in_record | Q(pk__in=turn_records) | Q(pk__in=note_records)).annotate(
+            relevance=self.relevance()
+        )
 
     def relevance(self):
         raise NotImplementedError
