@@ -18,15 +18,15 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
-    SearchRank,
     SearchVector,
     SearchVectorExact,
 )
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, IntegerField, OuterRef, Q, Subquery, Sum, Value, When, Window
+from django.db.models import Case, Count, F, FloatField, IntegerField, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.functions import Coalesce, Lower, RowNumber
 
 from .models import Annotation, Participant, Person, PersonName, Turn
+from .search_vectors import RECORD_DOCUMENT, TURN_VECTOR, vector_matches, vector_rank
 
 #: the text search configuration: stemming and stop words for English translations
 CONFIG = "english"
@@ -265,8 +265,6 @@ class PostgresSearch(Search):
     """Full-text search with PostgreSQL's parser, stemmer, ranking and headlines."""
 
     def _vector(self, fields):
-        if fields == ["title", "summary"]:
-            return SearchVector("title", weight="A", config=CONFIG) + SearchVector("summary", weight="B", config=CONFIG)
         return SearchVector(*fields, config=CONFIG)
 
     def _text_query(self):
@@ -283,25 +281,49 @@ class PostgresSearch(Search):
         queries = [q for q in (self._text_query() if self.text else None, self._names_query()) if q is not None]
         return queries[0] if len(queries) == 1 else queries[0] & queries[1]
 
+    def records(self, queryset):
+        """Records whose document (title, summary, turns, published notes) has the query's words.
+
+        One lookup in the records' full-text index (migration 0005) instead of a match over
+        every turn; a person in the query is satisfied by taking part or by being named.
+        """
+        if not self:
+            return super().records(queryset)
+        condition = Q()
+        if self.text:
+            condition &= Q(vector_matches(RECORD_DOCUMENT, *self._words_sql()))
+        if self.people:
+            names_sql, names_params = self._names_sql()
+            condition &= Q(pk__in=Participant.objects.filter(person__in=self.people).values("record_id")) | Q(
+                vector_matches(RECORD_DOCUMENT, names_sql, names_params)
+            )
+        return queryset.filter(condition).annotate(relevance=self.relevance())
+
+    def _words_sql(self):
+        return "websearch_to_tsquery(%s::regconfig, %s)", [CONFIG, self.text]
+
+    def _names_sql(self):
+        return " || ".join(["phraseto_tsquery(%s::regconfig, %s)"] * len(self.names)), [
+            value for name in self.names for value in (CONFIG, name)
+        ]
+
     def matches(self, fields):
+        if fields == ["text"]:  # a turn: its stored vector (migration 0006)
+            return Q(vector_matches(TURN_VECTOR, *self._words_sql()))
         return Q(SearchVectorExact(self._vector(fields), self._text_query()))
 
     def mentions(self, fields):
-        names = self._names_query()
-        return Q(SearchVectorExact(self._vector(fields), names)) if names is not None else Q(pk__in=[])
+        if not self.names:
+            return Q(pk__in=[])
+        if fields == ["text"]:
+            return Q(vector_matches(TURN_VECTOR, *self._names_sql()))
+        return Q(SearchVectorExact(self._vector(fields), self._names_query()))
 
     def relevance(self):
-        query = self._headline_query()
-        in_turns = (
-            self.matching_turns()
-            .filter(record=OuterRef("pk"))
-            .values("record")
-            .annotate(total=Sum(SearchRank(self._vector(["text"]), query)))
-            .values("total")
-        )
-        return Coalesce(SearchRank(self._vector(["title", "summary"]), query), Value(0.0)) * 2 + Coalesce(
-            Subquery(in_turns, output_field=FloatField()), Value(0.0)
-        )
+        """ts_rank of the record's document for the words, or for the names when there are no words."""
+        if self.text:
+            return vector_rank(RECORD_DOCUMENT, *self._words_sql())
+        return vector_rank(RECORD_DOCUMENT, *self._names_sql())
 
     def snippets(self, queryset, field_name):
         headline = SearchHeadline(
