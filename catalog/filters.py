@@ -8,7 +8,7 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Count
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.db.models.functions import ExtractYear
 
 from .models import Language, Person, Record, Topic
@@ -145,20 +145,48 @@ def topic_and_below(topic):
     return Topic.objects.filter(pk__in=topic.descendant_ids())
 
 
-def _options(rows, selected):
-    return [{"value": str(value), "label": label, "count": n, "selected": str(value) == selected} for value, label, n in rows if n]
+#: the most options a long facet (topics, people) lists: those with the most records, the chosen one first
+FACET_LIMIT = 15
+
+
+class FacetOptions(list):
+    """A facet's options; ``more`` says that options with fewer records were left out."""
+
+    more = False
+
+
+def _options(rows, selected, limit=None):
+    options = FacetOptions(
+        {"value": str(value), "label": label, "count": n, "selected": str(value) == selected}
+        for value, label, n in rows if n
+    )
+    if limit is not None and len(options) > limit:
+        del options[limit:]
+        options.more = True
+    return options
+
+
+def _chosen_first_then_most_records(selected):
+    chosen = Case(When(slug=selected, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return chosen, "-n"
 
 
 def _count_topics(records, selected):
-    rows = Topic.objects.filter(records__in=records).annotate(n=Count("records", distinct=True)).order_by("name")
-    return _options(((t.slug, str(t), t.n) for t in rows.select_related("parent")), selected)
+    rows = (
+        Topic.objects.filter(records__in=records).annotate(n=Count("records", distinct=True))
+        .order_by(*_chosen_first_then_most_records(selected), "name")
+        .select_related("parent")[: FACET_LIMIT + 1]
+    )
+    return _options(((t.slug, str(t), t.n) for t in rows), selected, FACET_LIMIT)
 
 
 def _count_people(records, selected):
-    rows = Person.objects.filter(participations__record__in=records).annotate(
-        n=Count("participations__record", distinct=True)
-    ).order_by("sort_name", "name")
-    return _options(((p.slug, p.name, p.n) for p in rows), selected)
+    rows = (
+        Person.objects.filter(participations__record__in=records)
+        .annotate(n=Count("participations__record", distinct=True))
+        .order_by(*_chosen_first_then_most_records(selected), "sort_name", "name")[: FACET_LIMIT + 1]
+    )
+    return _options(((p.slug, p.name, p.n) for p in rows), selected, FACET_LIMIT)
 
 
 def _count_types(records, selected):

@@ -215,6 +215,18 @@ class TestRecordList:
         assert {o["label"]: o["count"] for o in facets["type"]} == {"Minutes of Conversation": 1, "Telegram": 1}
         assert {o["label"]: o["count"] for o in facets["decade"]} == {"1950s": 1, "1960s": 1}
 
+    def test_long_facets_list_the_people_with_most_records_and_the_chosen_one(self, client, catalogue):
+        from catalog.filters import FACET_LIMIT
+
+        for i in range(FACET_LIMIT + 3):  # each record adds two people to the 14 of 111247
+            make_record(title=f"Other {i}", speakers=(f"Person {i} A", f"Person {i} B"))
+        people = client.get("/records/").context["facets"]["person"]
+        assert len(people) == FACET_LIMIT and people.more
+        response = client.get("/records/", {"person": "person-0-a"})
+        people = response.context["facets"]["person"]
+        assert people[0]["value"] == "person-0-a" and people[0]["selected"]
+        assert b"all people</a>" in client.get("/records/").content
+
     def test_person_and_language_facets_narrow(self, client, catalogue):
         other = make_record(title="Unrelated", date="1961-01-01", date_precision="day")
         other.languages.add(Language.objects.get(code="ru"))
