@@ -25,13 +25,15 @@ from django.db import connection
 from django.db.models import Case, Count, F, FloatField, IntegerField, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.functions import Coalesce, Lower, RowNumber
 
-from .models import Annotation, Participant, Person, PersonName, Turn
-from .search_vectors import RECORD_DOCUMENT, TURN_VECTOR, vector_matches, vector_rank
+from .models import Annotation, Participant, Person, PersonName, Record, Turn
+from .search_vectors import RECORD_DOCUMENT, TURN_VECTOR, PkInArray, vector_matches, vector_rank
 
 #: the text search configuration: stemming and stop words for English translations
 CONFIG = "english"
 #: how many matching turns (and notes) a result shows per record
 HITS_PER_RECORD = 3
+#: the most matching records ranked by relevance; more are listed by date (ranking reads every document)
+RANK_LIMIT = 2000
 #: the longest query accepted, in characters
 MAX_QUERY_LENGTH = 200
 #: markers ts_headline puts around matches; private-use characters never found in the texts
@@ -166,6 +168,11 @@ class Search:
     def __bool__(self):
         return bool(self.text or self.people)
 
+    @property
+    def ranked(self):
+        """Whether the matching records are ranked by relevance."""
+        return bool(self)
+
     # -- the predicates each backend implements ---------------------------------------
 
     def matches(self, fields):
@@ -264,6 +271,10 @@ class Search:
 class PostgresSearch(Search):
     """Full-text search with PostgreSQL's parser, stemmer, ranking and headlines."""
 
+    def __init__(self, query):
+        super().__init__(query)
+        self._record_ids = None
+
     def _vector(self, fields):
         return SearchVector(*fields, config=CONFIG)
 
@@ -284,20 +295,32 @@ class PostgresSearch(Search):
     def records(self, queryset):
         """Records whose document (title, summary, turns, published notes) has the query's words.
 
-        One lookup in the records' full-text index (migration 0005) instead of a match over
-        every turn; a person in the query is satisfied by taking part or by being named.
+        The matching records are found once per search, by one lookup in the records'
+        full-text index (migration 0005), and every query after that (the page, its count,
+        each facet) narrows by their IDs instead of matching again. A person in the query
+        is satisfied by taking part or by being named.
         """
         if not self:
             return super().records(queryset)
-        condition = Q()
-        if self.text:
-            condition &= Q(vector_matches(RECORD_DOCUMENT, *self._words_sql()))
-        if self.people:
-            names_sql, names_params = self._names_sql()
-            condition &= Q(pk__in=Participant.objects.filter(person__in=self.people).values("record_id")) | Q(
-                vector_matches(RECORD_DOCUMENT, names_sql, names_params)
-            )
-        return queryset.filter(condition).annotate(relevance=self.relevance())
+        return queryset.filter(PkInArray(self.matching_record_ids())).annotate(relevance=self.relevance())
+
+    def matching_record_ids(self):
+        if self._record_ids is None:
+            condition = Q()
+            if self.text:
+                condition &= Q(vector_matches(RECORD_DOCUMENT, *self._words_sql()))
+            if self.people:
+                names_sql, names_params = self._names_sql()
+                condition &= Q(pk__in=Participant.objects.filter(person__in=self.people).values("record_id")) | Q(
+                    vector_matches(RECORD_DOCUMENT, names_sql, names_params)
+                )
+            self._record_ids = list(Record.objects.filter(condition).values_list("pk", flat=True))
+        return self._record_ids
+
+    @property
+    def ranked(self):
+        """Whether results are ranked by relevance: not when more than RANK_LIMIT records match."""
+        return bool(self) and len(self.matching_record_ids()) <= RANK_LIMIT
 
     def _words_sql(self):
         return "websearch_to_tsquery(%s::regconfig, %s)", [CONFIG, self.text]
@@ -320,7 +343,13 @@ class PostgresSearch(Search):
         return Q(SearchVectorExact(self._vector(fields), self._names_query()))
 
     def relevance(self):
-        """ts_rank of the record's document for the words, or for the names when there are no words."""
+        """ts_rank of the record's document for the words, or for the names when there are no words.
+
+        Ranking reads every matching record's whole document; past RANK_LIMIT matches that
+        costs seconds, so such results are left unranked (the list falls back to date order).
+        """
+        if not self.ranked:
+            return Value(0.0, output_field=FloatField())
         if self.text:
             return vector_rank(RECORD_DOCUMENT, *self._words_sql())
         return vector_rank(RECORD_DOCUMENT, *self._names_sql())

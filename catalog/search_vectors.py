@@ -46,3 +46,29 @@ def vector_rank(column, tsquery_sql, params):
     """The row's ``ts_rank`` for the tsquery ``tsquery_sql``, 0 where it has no vector."""
     return StoredVectorSQL(column, f"COALESCE(ts_rank({{vector}}, ({tsquery_sql})), 0)", params,
                            output_field=FloatField())
+
+
+class PkInArray(Expression):
+    """A condition: the row's primary key is one of ``ids``, sent as one array parameter.
+
+    ``pk IN (...)`` would send one parameter per ID; an array is one parameter, which
+    PostgreSQL looks up by hashing however many IDs it holds.
+    """
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, ids):
+        super().__init__()
+        self.ids = list(ids)
+        self.pk = F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, expressions):
+        (self.pk,) = expressions
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        return f"{pk_sql} = ANY(%s::bigint[])", [*pk_params, self.ids]

@@ -10,6 +10,9 @@ import re
 import pytest
 from django.db import connection
 
+from django.test.utils import CaptureQueriesContext
+
+from catalog import search as search_module
 from catalog.models import Annotation, Record, Turn
 from catalog.search import search_for
 
@@ -113,3 +116,22 @@ if connection.vendor == "postgresql":
             hits = search_for("plenipotentiary").hits([record.pk])[record.pk]
             assert [h.number for h in hits.turns] == [2] and hits.turn_count == 1
             assert search_for("point 2").hits([record.pk])[record.pk].turn_count == 0
+
+        def test_the_match_is_made_once_per_listing(self, client):
+            make_record(turns=2)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get("/records/", {"q": "matters"})
+            assert response.status_code == 200 and response.context["page"].paginator.count == 1
+            assert len([q for q in queries if "search_document\" @@" in q["sql"]]) == 1
+
+        def test_past_the_rank_limit_results_are_listed_by_date(self, client, monkeypatch):
+            monkeypatch.setattr(search_module, "RANK_LIMIT", 1)
+            later = make_record(turns=6, date="1960-01-01", date_precision="day")
+            earlier = make_record(turns=1, date="1950-01-01", date_precision="day")
+            response = client.get("/records/", {"q": "matters"})
+            assert list(response.context["page"].object_list) == [earlier, later]
+            assert b"listed by date, not ranked by relevance" in response.content
+            monkeypatch.setattr(search_module, "RANK_LIMIT", 10)
+            response = client.get("/records/", {"q": "matters"})
+            assert list(response.context["page"].object_list) == [later, earlier]
+            assert b"not ranked by relevance" not in response.content

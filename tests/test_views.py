@@ -215,6 +215,13 @@ class TestRecordList:
         assert {o["label"]: o["count"] for o in facets["type"]} == {"Minutes of Conversation": 1, "Telegram": 1}
         assert {o["label"]: o["count"] for o in facets["decade"]} == {"1950s": 1, "1960s": 1}
 
+    def test_person_in_two_roles_counts_one_record(self, client, catalogue):
+        """Vyshinsky is both present at and recorder of 111247: one record, not two."""
+        record = Record.objects.get(record_id=111247)
+        assert record.participants.filter(person__slug="andrei-vyshinsky").count() == 2
+        people = client.get("/records/", {"person": "andrei-vyshinsky"}).context["facets"]["person"]
+        assert (people[0]["value"], people[0]["count"]) == ("andrei-vyshinsky", 1)
+
     def test_long_facets_list_the_people_with_most_records_and_the_chosen_one(self, client, catalogue):
         from catalog.filters import FACET_LIMIT
 
