@@ -30,9 +30,11 @@ BEGIN
     RETURN heading
         || coalesce((SELECT to_tsvector('english'::regconfig, string_agg(t.text, E'\\n\\n' ORDER BY t.number))
                      FROM catalog_turn t WHERE t.record_id = rid), ''::tsvector)
+        -- notes found through the record's turn IDs, so the plan never scans every note
         || coalesce((SELECT to_tsvector('english'::regconfig, string_agg(a.body, E'\\n\\n' ORDER BY a.id))
-                     FROM catalog_annotation a JOIN catalog_turn t ON t.id = a.turn_id
-                     WHERE t.record_id = rid AND a.status = 'published' AND NOT a.detached), ''::tsvector);
+                     FROM catalog_annotation a
+                     WHERE a.turn_id = ANY(ARRAY(SELECT t.id FROM catalog_turn t WHERE t.record_id = rid))
+                       AND a.status = 'published' AND NOT a.detached), ''::tsvector);
 EXCEPTION WHEN program_limit_exceeded THEN
     RETURN heading;
 END $$;
