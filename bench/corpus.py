@@ -9,6 +9,7 @@ benchmark. The same seed always gives the same corpus.
 """
 import datetime
 import itertools
+import multiprocessing
 import random
 
 from django.db import transaction
@@ -19,6 +20,16 @@ PLANTED = {
     "uncommon": ("armistice", 0.01),
     "common": ("comrade", 0.35),
     "phrase": ("peace treaty", 0.005),
+}
+#: the full-text indexes: kept current row by row they slow a bulk load several times
+#: over, so the writer drops them first and builds each once at the end (as a restore does)
+FULL_TEXT_INDEXES = {
+    "catalog_turn_search_vector": "CREATE INDEX IF NOT EXISTS catalog_turn_search_vector "
+                                  "ON catalog_turn USING GIN (search_vector)",
+    "catalog_record_search_document": "CREATE INDEX IF NOT EXISTS catalog_record_search_document "
+                                      "ON catalog_record USING GIN (search_document)",
+    "catalog_annotation_body_fts": "CREATE INDEX IF NOT EXISTS catalog_annotation_body_fts ON catalog_annotation "
+                                   "USING GIN (to_tsvector('english'::regconfig, COALESCE(body, ''::text)))",
 }
 #: record IDs of the two records whose pages the benchmark reads
 RECORD_72_TURNS = 1
@@ -46,10 +57,15 @@ def make_vocabulary(rng, size=4000):
 class CorpusWriter:
     """Writes ``count`` records, in batches, each batch in its own transaction."""
 
-    def __init__(self, seed=1952, batch_records=250):
+    def __init__(self, seed=1952, batch_records=250, sentences=40000):
+        self.seed = seed
         self.rng = random.Random(seed)
         self.words, self.cumulative = make_vocabulary(self.rng)
         self.batch_records = batch_records
+        # Drawing every word afresh makes Python, not the database, the limit at 100k
+        # records; paragraphs are drawn from a pool of sentences instead, whose words
+        # keep the Zipf shape.
+        self.sentences = [self.sentence(self.rng.randint(8, 24)) for _ in range(sentences)]
 
     # -- text ---------------------------------------------------------------
 
@@ -58,7 +74,7 @@ class CorpusWriter:
         return " ".join(words).capitalize() + "."
 
     def paragraph(self):
-        return " ".join(self.sentence(self.rng.randint(8, 24)) for _ in range(self.rng.randint(1, 4)))
+        return " ".join(self.rng.choices(self.sentences, k=self.rng.randint(1, 4)))
 
     def turn_text(self, label):
         paragraphs = [self.paragraph() for _ in range(self.rng.choice((1, 1, 1, 2, 2, 3)))]
@@ -110,28 +126,81 @@ class CorpusWriter:
         )
         self.languages = languages
         self.repositories = repositories
-        self.topics = list(Topic.objects.filter(slug__startswith="bench-topic-"))
-        self.people = list(Person.objects.filter(slug__startswith="bench-person-"))
+        self.topics = list(Topic.objects.filter(slug__startswith="bench-topic-").order_by("pk"))
+        self.people = list(Person.objects.filter(slug__startswith="bench-person-").order_by("pk"))
 
     # -- records ----------------------------------------------------------------
 
-    def write(self, count, progress=None):
-        """Adds records until ``count`` bench records exist (IDs from FIRST_RECORD_ID)."""
+    def write(self, count, progress=None, workers=1):
+        """Adds records until bench records 1 to ``count`` exist, ``workers`` processes at a time.
+
+        Records are written in batches, each in one transaction and from its own seed, so
+        a batch is wholly there or not at all, an interrupted run resumes where it
+        stopped, and the corpus is the same whatever the number of workers.
+        """
+        from django.db import connections
+
         from catalog.models import Record
 
+        global _WRITER
         self.write_reference_data()
-        start = (Record.objects.filter(record_id__lt=FIRST_RECORD_ID + count).count()) + FIRST_RECORD_ID
-        for batch_start in range(start, FIRST_RECORD_ID + count, self.batch_records):
-            batch_end = min(batch_start + self.batch_records, FIRST_RECORD_ID + count)
-            self.write_batch(range(batch_start, batch_end))
-            if progress:
-                progress(batch_end - FIRST_RECORD_ID, count)
+        last = FIRST_RECORD_ID + count
+        present = set(Record.objects.filter(record_id__lt=last).values_list("record_id", flat=True))
+        batches = [(start, min(start + self.batch_records, last))
+                   for start in range(FIRST_RECORD_ID, last, self.batch_records)]
+        todo = [b for b in batches if b[1] - 1 not in present]
+        done = count - sum(stop - start for start, stop in todo)
+        if len(todo) > 1:
+            self.drop_full_text_indexes()
+        if workers > 1 and len(todo) > 1:
+            _WRITER = self
+            connections.close_all()  # each forked worker opens its own connection
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for written in pool.imap_unordered(_write_batch, todo):
+                    done += written
+                    if progress:
+                        progress(done, count)
+        else:
+            for start, stop in todo:
+                done += self.write_batch(range(start, stop))
+                if progress:
+                    progress(done, count)
+        # also after an interrupted run: the indexes come back whatever was written
+        self.create_full_text_indexes()
+
+    @staticmethod
+    def drop_full_text_indexes():
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            for name in FULL_TEXT_INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
+
+    @staticmethod
+    def create_full_text_indexes():
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '1GB'")
+            for definition in FULL_TEXT_INDEXES.values():
+                cursor.execute(definition)
 
     @transaction.atomic
     def write_batch(self, record_ids):
+        """One batch in one transaction; each record's search document is built once, at the end.
+
+        The search-document triggers would rebuild a record's document for every statement
+        that adds its turns or notes, so they are paused (session_replication_role, which
+        needs a superuser, as the benchmark's database user is) and the batch's documents
+        are built by the same function the triggers call.
+        """
+        from django.db import connection
+
         from catalog.models import Annotation, Participant, Record, Turn
 
-        rng = self.rng
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL session_replication_role = replica")
+        rng = self.rng = random.Random(self.seed * 1_000_003 + record_ids[0])
         records = []
         for record_id in record_ids:
             day = datetime.date(1945, 1, 1) + datetime.timedelta(days=rng.randrange(0, 365 * 46))
@@ -189,3 +258,15 @@ class CorpusWriter:
                     author_name="Editors",
                 ))
         Annotation.objects.bulk_create(notes, batch_size=2000)
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL session_replication_role = origin")
+            cursor.execute("SELECT catalog_refresh_record_documents(%s::bigint[])", [[r.pk for r in records]])
+        return len(records)
+
+
+#: the writer a forked worker process inherits
+_WRITER = None
+
+
+def _write_batch(bounds):
+    return _WRITER.write_batch(range(*bounds))
