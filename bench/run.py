@@ -5,7 +5,7 @@
 Builds (once) a synthetic corpus of ``--records`` records in its own PostgreSQL
 database (archive_bench10k for 10,000; --database-url to choose), then measures the
 record page, the admin record page, search and facets, importing, and gunicorn
-under concurrent load, prints the table and writes it to bench/results/<date>.md.
+under concurrent load, prints the table and writes it to bench/results/<date>-<N>k.md.
 Targets are for a 2-core machine and are not assertions.
 """
 import argparse
@@ -222,13 +222,21 @@ def corpus_size():
     return f"{Record.objects.count():,} records, {Turn.objects.count():,} turns, {Annotation.objects.count():,} notes"
 
 
+SECTIONS = ("pages", "admin", "search", "import", "load")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=10000)
     parser.add_argument("--database-url", help="PostgreSQL database for the corpus (default archive_bench<N>k)")
     parser.add_argument("--load-seconds", type=int, default=10)
-    parser.add_argument("--output", help="results file (default bench/results/<date>.md)")
+    parser.add_argument("--output", help="results file (default bench/results/<date>-<N>k.md)")
+    parser.add_argument("--only", help=f"comma-separated sections to measure (of {', '.join(SECTIONS)}; default all)")
     args = parser.parse_args()
+    sections = args.only.split(",") if args.only else list(SECTIONS)
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        parser.error(f"no such section: {', '.join(sorted(unknown))}")
     database_url = args.database_url or default_database_url(args.records)
     prepare(database_url)
 
@@ -245,19 +253,26 @@ def main():
     table = Table()
     started = time.monotonic()
     print(f"Measuring on {corpus_size()}")
-    record_pages(table, client)
-    admin_pages(table, client)
-    search(table, client, args.records)
-    importing(table)
-    load(table, client, database_url, args.load_seconds)
+    if "pages" in sections:
+        record_pages(table, client)
+    if "admin" in sections:
+        admin_pages(table, client)
+    if "search" in sections:
+        search(table, client, args.records)
+    if "import" in sections:
+        importing(table)
+    if "load" in sections:
+        load(table, client, database_url, args.load_seconds)
 
     today = datetime.date.today().isoformat()
-    output = Path(args.output) if args.output else ROOT / "bench" / "results" / f"{today}.md"
+    size = f"{args.records // 1000}k" if args.records >= 1000 else str(args.records)
+    output = Path(args.output) if args.output else ROOT / "bench" / "results" / f"{today}-{size}.md"
     output.parent.mkdir(parents=True, exist_ok=True)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
     output.write_text(
         f"# Benchmark, {today}\n\n"
-        f"- command: `.venv/bin/python bench/run.py --records {args.records}`\n"
+        f"- command: `.venv/bin/python bench/run.py --records {args.records}"
+        f"{' --only ' + args.only if args.only else ''}`\n"
         f"- commit: {commit.strip() or '?'}\n"
         f"- machine: {machine()}\n"
         f"- corpus: {corpus_size()}\n"
