@@ -108,6 +108,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # the record page's transcript only: see catalog/jinja2.py
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "catalog.jinja2.environment", "autoescape": True, "auto_reload": DEBUG},
+    },
 ]
 
 WSGI_APPLICATION = "archive.wsgi.application"

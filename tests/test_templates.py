@@ -2,7 +2,6 @@
 from types import SimpleNamespace
 
 import pytest
-from django.template.loader import render_to_string
 
 from catalog.transcript import Anchored, anchor_notes, layout, paragraph_bounds
 
@@ -96,13 +95,13 @@ class TestQuotedSpans:
 @pytest.mark.django_db
 class TestTurnTemplate:
     def render_turn(self, text):
-        from catalog.views.reading import lay_out_turns
+        from catalog.views.reading import lay_out_turns, transcript_html
 
         record = make_record(turns=1)
         turn = record.turns.select_related("speaker__person").get()
         turn.text = text
         lay_out_turns([turn], [])
-        return render_to_string("catalog/snippets/turn.html", {"turn": turn, "record": record})
+        return transcript_html([turn], record, None)
 
     def test_text_is_escaped(self):
         html = self.render_turn("He wrote <b>bold</b> & more")
@@ -110,6 +109,17 @@ class TestTurnTemplate:
 
     def test_line_break_inside_paragraph_is_kept(self):
         assert "Line one.<br>Line two." in self.render_turn("Line one.\nLine two.")
+
+    def test_markup_in_a_speaker_label_is_escaped(self):
+        from catalog.views.reading import lay_out_turns, transcript_html
+
+        record = make_record(turns=1)
+        turn = record.turns.select_related("speaker__person").get()
+        turn.speaker_label = turn.text = "<i>X</i>"
+        turn.text += " said it."
+        lay_out_turns([turn], [])
+        html = transcript_html([turn], record, None)
+        assert '<span class="speaker-label">&lt;i&gt;X&lt;/i&gt;</span>' in html and "<i>" not in html
 
     def test_turn_has_anchor_and_link_to_itself(self):
         html = self.render_turn("Text.")

@@ -8,14 +8,18 @@ and the order researchers already know from the Digital Archive:
 translators, the URL.
 """
 
+from functools import lru_cache
+
 CLOSING_MARKS = ("?", "!")
 
 
+@lru_cache(maxsize=1024)
 def _quoted_title(title, then):
     """The title in double quotes with ``then`` (a comma or period) inside them.
 
     Double quotes within the title become single ones, and a title that ends in its
-    own question or exclamation mark takes no further punctuation.
+    own question or exclamation mark takes no further punctuation. Kept: a record page
+    cites every one of its turns under the same title.
     """
     inner = title.strip().replace("“", "‘").replace("”", "’")
     opened = False

@@ -85,7 +85,8 @@ def record_citations(record, request=None):
 
 def turn_citation(record, turn, request=None):
     source = source_for(record, request)
-    url = absolute_url(record.get_absolute_url() + f"#turn-{turn.number}", request)
+    # the record's own URL is worked out once (source.url); a turn adds its fragment
+    url = f"{source.url}#turn-{turn.number}"
     return {"note": chicago.turn_note(source, turn.number, url), "url": url}
 
 

@@ -70,10 +70,10 @@ class RecordQuerySet(models.QuerySet):
                 "participants",
                 queryset=Participant.objects.select_related("person").order_by("sort_order", "pk"),
             ),
-            models.Prefetch(
-                "turns",
-                queryset=Turn.objects.select_related("speaker__person").order_by("number"),
-            ),
+            models.Prefetch("turns", queryset=Turn.objects.order_by("number")),
+            # the few speakers fetched by their IDs: joining every turn to participants and
+            # people let PostgreSQL hash the whole participant table, which grows with the catalogue
+            models.Prefetch("turns__speaker", queryset=Participant.objects.select_related("person")),
         )
 
 

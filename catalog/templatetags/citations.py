@@ -18,12 +18,6 @@ def record_citations(context, record):
 
 
 @register.simple_tag(takes_context=True)
-def turn_citation(context, turn, record=None):
-    """The note citing one turn, with its pinpoint and #turn-N URL."""
-    return page.turn_citation(record or turn.record, turn, context.get("request"))
-
-
-@register.simple_tag(takes_context=True)
 def record_metadata(context, record):
     """Values for the Highwire, Dublin Core, OpenGraph and schema.org tags in the page head."""
     return build_metadata(record, context.get("request"))

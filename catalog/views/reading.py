@@ -1,6 +1,9 @@
 """What the record page computes from rows it already holds, without further queries."""
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
 from ..models import Participant
 from ..transcript import anchor_notes, layout, word_count
 
@@ -11,6 +14,7 @@ def lay_out_turns(turns, notes):
     for note in notes:
         notes_by_turn.setdefault(note.turn_id, []).append(note)
     marker = 0
+    person_urls = {}
     for turn in turns:
         anchored = anchor_notes(turn.text, notes_by_turn.get(turn.pk, []))
         anchored.sort(key=lambda a: (a.start is None, a.start or 0))
@@ -21,7 +25,20 @@ def lay_out_turns(turns, notes):
         turn.notes = [a.note for a in anchored]
         turn.paragraphs_laid_out = layout(turn.text, anchored, label=turn.speaker_label)
         turn.speaker_slug = turn.speaker.person.slug if turn.speaker_id else ""
+        if turn.speaker_id and turn.speaker_slug not in person_urls:
+            person_urls[turn.speaker_slug] = turn.speaker.person.get_absolute_url()
+        turn.speaker_url = person_urls.get(turn.speaker_slug, "")
         turn.word_count = word_count(turn.text)
+
+
+def transcript_html(turns, record, request):
+    """The laid-out turns as HTML, rendered by the Jinja2 engine (the page's costliest part)."""
+    # the template autoescapes every value, so its output is safe to insert as it is
+    return mark_safe(
+        render_to_string(
+            "catalog/transcript.html", {"turns": turns, "record": record, "request": request}, request, using="jinja2"
+        )
+    )
 
 
 @dataclass

@@ -1,13 +1,13 @@
 """The list of records (search and facets) and the record page."""
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Prefetch, Value, When
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from ..filters import RecordFilter
-from ..models import Annotation, Record
+from ..models import Annotation, Participant, Record
 from .paging import BadParameter, paginate
-from .reading import conversation_at_a_glance, lay_out_turns, participant_groups
+from .reading import conversation_at_a_glance, lay_out_turns, participant_groups, transcript_html
 
 
 class RecordListView(TemplateView):
@@ -106,7 +106,9 @@ class RecordDetailView(TemplateView):
             if preview
             else Annotation.objects.published().filter(turn__record=record)
         )
-        return preview, notes.prefetch_related("people", "topics").order_by("turn__number", "start", "created")
+        # lists, not managers: the transcript reads them for every note without cloning a queryset
+        linked = (Prefetch("people", to_attr="linked_people"), Prefetch("topics", to_attr="linked_topics"))
+        return preview, notes.prefetch_related(*linked).order_by("turn__number", "start", "created")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -118,11 +120,13 @@ class RecordDetailView(TemplateView):
         glance = conversation_at_a_glance(turns)
         speaker = self.request.GET.get("speaker", "")
         chosen = next((row for row in glance if row.slug and row.slug == speaker), None)
+        shown = [t for t in turns if chosen is None or t.speaker_slug == chosen.slug]
         context.update(
             record=record,
             object=record,
             preview=preview,
-            turns=[t for t in turns if chosen is None or t.speaker_slug == chosen.slug],
+            turns=shown,
+            transcript=transcript_html(shown, record, self.request),
             turn_total=len(turns),
             glance=glance,
             speaker=chosen,
@@ -135,18 +139,56 @@ class RecordDetailView(TemplateView):
 
 
 def related_records(record, limit=6):
-    """Public records sharing topics or people with ``record``, most shared first."""
+    """Public records sharing topics or people with ``record``: most shared first, then by date.
+
+    The sharing is counted on the link tables, through the topics' and people's own
+    indexes, so the cost follows how many records share them, not the catalogue's size
+    (joining records to both link tables and counting DISTINCT read every pairing).
+    """
+    shared = {}
     topic_ids = [t.pk for t in record.topics.all()]
+    if topic_ids:
+        rows = (Record.topics.through.objects.filter(topic_id__in=topic_ids).exclude(record_id=record.pk)
+                .values_list("record_id").annotate(n=Count("topic_id")).order_by())
+        for record_id, count in rows:
+            shared[record_id] = (count, 0)
     person_ids = {p.person_id for p in record.participants.all()}
-    if not topic_ids and not person_ids:
-        return []
-    return list(
+    if person_ids:
+        rows = (Participant.objects.filter(person_id__in=person_ids).exclude(record_id=record.pk)
+                .values_list("record_id").annotate(n=Count("person_id", distinct=True)).order_by())
+        for record_id, count in rows:
+            shared[record_id] = (shared.get(record_id, (0, 0))[0], count)
+    groups = {}
+    for record_id, counts in shared.items():
+        groups.setdefault(counts, []).append(record_id)
+    ranked = sorted(groups, reverse=True)
+    related = []
+    while ranked and len(related) < limit:
+        taken, ranked = _enough_groups(ranked, groups, limit - len(related))
+        related += _records_in_groups(taken, groups, limit - len(related))
+    return related
+
+
+def _enough_groups(ranked, groups, wanted):
+    """The best groups of equal counts that together hold ``wanted`` records, and the rest."""
+    total = 0
+    for index, counts in enumerate(ranked):
+        total += len(groups[counts])
+        if total >= wanted:
+            return ranked[: index + 1], ranked[index + 1:]
+    return ranked, []
+
+
+def _records_in_groups(taken, groups, limit):
+    """One query: the public records of ``taken`` groups, best group first, then by date."""
+    rank = Case(*[When(pk__in=groups[counts], then=Value(i)) for i, counts in enumerate(taken[:-1])],
+                default=Value(len(taken) - 1))
+    records = list(
         Record.objects.public()
-        .exclude(pk=record.pk)
-        .filter(Q(topics__in=topic_ids) | Q(participants__person__in=person_ids))
-        .annotate(
-            shared_topics=Count("topics", filter=Q(topics__in=topic_ids), distinct=True),
-            shared_people=Count("participants__person", filter=Q(participants__person__in=person_ids), distinct=True),
-        )
-        .order_by("-shared_topics", "-shared_people", "date", "record_id")[:limit]
+        .filter(pk__in=[record_id for counts in taken for record_id in groups[counts]])
+        .annotate(rank=rank)
+        .order_by("rank", "date", "record_id")[:limit]
     )
+    for item in records:
+        item.shared_topics, item.shared_people = taken[item.rank]
+    return records
