@@ -131,6 +131,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Facet counts sort tens of thousands of rows; PostgreSQL's default 4 MB spills them to disk.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c work_mem={os.environ.get('DB_WORK_MEM', '32MB')}"
 
+# A streaming replica for anonymous reads (archive/replicas.py): the primary takes every
+# write, every signed-in request and every read for REPLICA_LAG_SECONDS after a change.
+REPLICA_LAG_SECONDS = float(os.environ.get("REPLICA_LAG_SECONDS", "5"))
+if os.environ.get("DATABASE_REPLICA_URL"):
+    if not os.environ.get("CACHE_URL"):
+        # every worker must see the time of the last change, or one could read a stale replica
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs CACHE_URL: the workers share the catalogue version.")
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60"))
+    )
+    DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["archive.replicas.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(MIDDLEWARE.index("catalog.caching.PublicPageCacheMiddleware") + 1,
+                      "archive.replicas.ReplicaReadsMiddleware")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

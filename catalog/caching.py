@@ -14,6 +14,7 @@ nonce of the response that serves them, so a cached page never reuses a nonce.
 """
 import hashlib
 import logging
+import time
 import uuid
 
 from django.conf import settings
@@ -41,15 +42,33 @@ def catalogue_version():
     """The current version token, creating one if the cache has none (first use, eviction, restart)."""
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        cache.add(VERSION_KEY, new_version(), timeout=None)
         version = cache.get(VERSION_KEY)
     return version
 
 
-def bump_catalogue_version():
-    """Orphan every cached page. A fresh random token, so an evicted version is never reused."""
+def new_version():
+    """A fresh random token, so an evicted version is never reused, prefixed by the time it was made."""
+    return f"{time.time():.3f}:{uuid.uuid4().hex}"
+
+
+def catalogue_changed_at():
+    """When the catalogue last changed (seconds since the epoch), as far as the version token says.
+
+    None when the token predates timestamps or the cache was emptied: the time of the
+    last change is then unknown.
+    """
+    version = cache.get(VERSION_KEY)
     try:
-        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        return float(version.split(":", 1)[0]) if version else None
+    except ValueError:
+        return None
+
+
+def bump_catalogue_version():
+    """Orphan every cached page."""
+    try:
+        cache.set(VERSION_KEY, new_version(), timeout=None)
     except Exception:  # an unreachable cache must not fail the write that changed the catalogue
         logger.exception("page cache: could not bump the catalogue version")
 
