@@ -281,14 +281,17 @@ class _Loader:
         for turn in new_turns:
             by_text.setdefault(turn.text, []).append(turn)
         by_number = {t.number: t for t in new_turns}
+        notes_by_turn = {}
+        for note in Annotation.objects.filter(turn__in=old_turns).order_by("pk"):
+            notes_by_turn.setdefault(note.turn_id, []).append(note)
         for old in old_turns:
-            notes = list(Annotation.objects.filter(turn=old))
+            notes = notes_by_turn.get(old.pk)
             if not notes:
                 continue
             candidates = by_text.get(old.text, [])
             target = next((t for t in candidates if t.number == old.number), candidates[0] if candidates else None)
             if target is not None:
-                Annotation.objects.filter(turn=old).update(turn=target)
+                Annotation.objects.filter(pk__in=[note.pk for note in notes]).update(turn=target)
                 result.kept_notes += len(notes)
                 continue
             fallback = by_number.get(old.number) or (new_turns[-1] if new_turns else None)
