@@ -188,7 +188,7 @@ CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "archive.redis_cache.ReusingRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "archive"),
             "TIMEOUT": 3600,
@@ -207,6 +207,8 @@ else:
 #: default only with a shared cache: a local-memory cache is private to one process,
 #: so another worker could not see the version bump that a change makes.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if CACHE_URL else "0"))
+#: how much of the recently served pages each worker also keeps in its own memory (bytes)
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(16 * 1024 * 1024)))
 
 # --- Security ---------------------------------------------------------------
 # Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=1 so that Django trusts

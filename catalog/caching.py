@@ -5,17 +5,23 @@ kept in the default cache under their URL, tagged with the *catalogue version*
 (a random token) read before the page was rendered. Any change to a catalogue row
 (save, delete, or a change of a many-to-many set) replaces the token once its
 transaction commits, so every page stored before the change no longer matches and
-is rendered afresh. The version and the page come back in one cache round trip. A
-successful POST by a signed-in editor replaces it too, which covers bulk admin
+is rendered afresh. A successful POST by a signed-in editor replaces it too, which covers bulk admin
 actions that write with ``QuerySet.update()`` and so send no signals.
 
 Pages are stored with their CSP nonce replaced by a placeholder and get the
 nonce of the response that serves them, so a cached page never reuses a nonce.
+
+Each worker also keeps the pages it served most recently in its own memory, under
+their URL *and* version: the shared cache is still asked for the version on every
+request, so a change made through any worker outdates them at once, but the page
+itself (often 100 KB or more) need not cross the network again.
 """
 import hashlib
 import logging
+import threading
 import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -133,6 +139,36 @@ def page_key(request):
     return f"catalog:page:{hashlib.sha256(url).hexdigest()}"
 
 
+class RecentPages:
+    """The stored pages this process served last, up to ``limit`` bytes of content, least recent out first."""
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.size = 0
+        self.pages = OrderedDict()
+        self.lock = threading.Lock()  # a threaded server shares one middleware between threads
+
+    def get(self, key):
+        with self.lock:
+            frozen = self.pages.get(key)
+            if frozen is not None:
+                self.pages.move_to_end(key)
+            return frozen
+
+    def put(self, key, frozen):
+        size = len(frozen["content"])
+        if size > self.limit:
+            return
+        with self.lock:
+            if key in self.pages:
+                return
+            self.pages[key] = frozen
+            self.size += size
+            while self.size > self.limit:
+                _, oldest = self.pages.popitem(last=False)
+                self.size -= len(oldest["content"])
+
+
 # --- The middleware --------------------------------------------------------------
 
 
@@ -141,6 +177,7 @@ class PublicPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.recent = RecentPages(settings.PAGE_CACHE_LOCAL_BYTES)
 
     def __call__(self, request):
         if not self.may_serve_from_cache(request):
@@ -151,12 +188,15 @@ class PublicPageCacheMiddleware:
 
         try:
             key = page_key(request)
-            found = cache.get_many([VERSION_KEY, key])
-            version = found.get(VERSION_KEY) or catalogue_version()
+            version = catalogue_version()
+            frozen = self.recent.get((key, version))
+            if frozen is None:
+                frozen = cache.get(key)
+                if frozen is not None and frozen["version"] == version:
+                    self.recent.put((key, version), frozen)
         except Exception:  # a cache outage slows the site down; it does not take it down
             logger.exception("page cache: lookup failed")
             return self.get_response(request)
-        frozen = found.get(key)
         if frozen is not None and frozen["version"] == version:
             response = thaw(frozen, request)
             response[CACHE_STATUS_HEADER] = "hit"

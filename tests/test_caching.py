@@ -227,7 +227,7 @@ def test_a_stored_page_keeps_no_content_security_policy_header():
 def test_an_unreachable_cache_serves_pages_uncached(client, record, settings):
     settings.PAGE_CACHE_SECONDS = 600
     settings.CACHES = {"default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "archive.redis_cache.ReusingRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
     }}
     response = page(client, record)
@@ -250,7 +250,7 @@ def redis_cache(settings):
         pytest.skip(f"no Redis at {REDIS_URL}")  # CI starts Redis, and there a skip fails the run
     settings.PAGE_CACHE_SECONDS = 600
     settings.CACHES = {"default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "archive.redis_cache.ReusingRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
     }}
@@ -269,3 +269,49 @@ def test_redis_page_shows_a_newly_published_note(client, record, redis_cache, co
         turn=record.turns.get(number=1), body="Published through Redis.", status="published"
     ))
     assert "Published through Redis" in page(client, record).content.decode()
+
+
+def test_a_worker_serves_a_fresh_page_after_a_change_made_through_another(record, redis_cache, commit):
+    """Each worker keeps recent pages in its own memory; the shared version still outdates them."""
+    from django.test import Client
+
+    first_worker, second_worker = Client(), Client()
+    assert page(first_worker, record)["X-Page-Cache"] == "miss"
+    assert page(first_worker, record)["X-Page-Cache"] == "hit"
+    assert page(second_worker, record)["X-Page-Cache"] == "hit"
+    commit(lambda: Annotation.objects.create(
+        turn=record.turns.get(number=1), body="Published by the other worker.", status="published"
+    ))
+    response = page(first_worker, record)
+    assert response["X-Page-Cache"] == "miss" and "Published by the other worker" in response.content.decode()
+
+
+def test_the_redis_cache_keeps_one_client_per_pool(redis_cache):
+    redis_cache.set("answer", 42)
+    client = redis_cache._cache.get_client()
+    assert redis_cache.get("answer") == 42 and redis_cache._cache.get_client() is client
+
+
+class TestRecentPages:
+    @staticmethod
+    def frozen(size):
+        return {"content": b"x" * size, "version": "v"}
+
+    def test_least_recently_served_goes_first_when_full(self):
+        from catalog.caching import RecentPages
+
+        recent = RecentPages(limit=300)
+        recent.put("a", self.frozen(100))
+        recent.put("b", self.frozen(100))
+        recent.put("c", self.frozen(100))
+        assert recent.get("a") is not None  # now "b" is the least recent
+        recent.put("d", self.frozen(100))
+        assert [key for key in "abcd" if recent.get(key) is not None] == ["a", "c", "d"]
+        assert recent.size == 300
+
+    def test_a_page_larger_than_the_limit_is_not_kept(self):
+        from catalog.caching import RecentPages
+
+        recent = RecentPages(limit=50)
+        recent.put("big", self.frozen(51))
+        assert recent.get("big") is None and recent.size == 0
