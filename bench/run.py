@@ -249,6 +249,8 @@ def main():
 
     from django.test import Client
 
+    import archive.wsgi  # noqa: F401  -- the application as a gunicorn worker loads it (see its gc.freeze)
+
     client = Client()
     table = Table()
     started = time.monotonic()
