@@ -8,7 +8,8 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Case, Count, IntegerField, Value, When
+from django.db import connection
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
 from django.db.models.functions import ExtractYear
 
 from .models import Language, Participant, Person, Record, Topic
@@ -88,12 +89,8 @@ class RecordFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.search = search or search_for(self.data.get("q", "") if self.data else "")
         self.choices = choices or {
-            "type": [
-                (t, t)
-                for t in Record.objects.public().exclude(document_type="").order_by("document_type")
-                .values_list("document_type", flat=True).distinct()
-            ],
-            "language": list(Language.objects.filter(records__is_published=True).distinct().values_list("code", "name")),
+            "type": published_document_types(),
+            "language": published_languages(),
             "decade": [(d, f"{d}s") for d in range(1000, 3000, 10)],
         }
         for name, options in self.choices.items():
@@ -139,6 +136,42 @@ class RecordFilter(django_filters.FilterSet):
             records = Record.objects.filter(pk__in=base)
             counts[facet] = FACET_COUNTERS[facet](records, self.data.get(facet, ""))
         return counts
+
+
+def published_document_types():
+    """The document types of published records, found without reading every record.
+
+    A catalogue holds a handful of types and many thousands of records, so the types
+    are walked through their index one at a time (PostgreSQL has no skip scan of its
+    own), each kept if a published record has it.
+    """
+    if connection.vendor != "postgresql":
+        types = Record.objects.public().exclude(document_type="").values_list("document_type", flat=True)
+        return [(t, t) for t in types.order_by("document_type").distinct()]
+    with connection.cursor() as cursor:
+        cursor.execute(DOCUMENT_TYPES_SQL)
+        return [(t, t) for (t,) in cursor.fetchall()]
+
+
+DOCUMENT_TYPES_SQL = """
+WITH RECURSIVE types(document_type) AS (
+    (SELECT document_type FROM catalog_record WHERE document_type > '' ORDER BY document_type LIMIT 1)
+    UNION ALL
+    SELECT (SELECT r.document_type FROM catalog_record r WHERE r.document_type > t.document_type
+            ORDER BY r.document_type LIMIT 1)
+    FROM types t WHERE t.document_type IS NOT NULL
+)
+SELECT document_type FROM types
+WHERE document_type IS NOT NULL
+  AND EXISTS (SELECT 1 FROM catalog_record r WHERE r.document_type = types.document_type AND r.is_published)
+ORDER BY document_type
+"""
+
+
+def published_languages():
+    """The languages of published records: for each language, one published record is enough."""
+    in_use = Record.languages.through.objects.filter(language_id=OuterRef("pk"), record__is_published=True)
+    return list(Language.objects.filter(Exists(in_use)).values_list("code", "name"))
 
 
 def topic_and_below(topic):

@@ -315,3 +315,4 @@ class TestRecentPages:
         recent = RecentPages(limit=50)
         recent.put("big", self.frozen(51))
         assert recent.get("big") is None and recent.size == 0
+

@@ -135,3 +135,17 @@ if connection.vendor == "postgresql":
             response = client.get("/records/", {"q": "matters"})
             assert list(response.context["page"].object_list) == [later, earlier]
             assert b"not ranked by relevance" not in response.content
+
+        def test_the_match_is_read_from_the_index_and_the_planner_is_left_as_it_was(self):
+            """The planner is told to use the index for the match only, not for the rest of the request."""
+            make_record(turns=2)
+            search = search_for("matters")
+            with CaptureQueriesContext(connection) as queries:
+                assert len(search.matching_record_ids()) == 1
+            statements = [q["sql"] for q in queries]
+            match = next(i for i, sql in enumerate(statements) if "search_document\" @@" in sql)
+            assert "enable_seqscan = off" in statements[match - 1]
+            assert "enable_seqscan = on" in statements[match + 1]
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW enable_seqscan")
+                assert cursor.fetchone()[0] == "on"

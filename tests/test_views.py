@@ -409,3 +409,19 @@ class TestRelatedRecords:
         record = make_record(speakers=("Ann One",))
         self.other("Elsewhere", "1950-01-01")
         assert self.related(record) == []
+
+
+@pytest.mark.django_db
+def test_filter_choices_list_only_what_published_records_have():
+    from catalog.filters import published_document_types, published_languages
+    from catalog.models import Language
+
+    english, russian, _unused = (Language.objects.create(code=c, name=n) for c, n in
+                                 (("xen", "Xenglish"), ("xru", "Xrussian"), ("xzz", "Xunused")))
+    for document_type, published, language in (("X telegram", True, english), ("X memorandum", True, english),
+                                               ("X telegram", True, english), ("X draft", False, russian),
+                                               ("", True, english)):
+        make_record(document_type=document_type, is_published=published).languages.add(language)
+    assert [t for t in published_document_types() if t[0].startswith("X")] == [
+        ("X memorandum", "X memorandum"), ("X telegram", "X telegram")]
+    assert [code for code, _ in published_languages() if code.startswith("x")] == ["xen"]

@@ -141,6 +141,12 @@ class Record(models.Model):
 
     class Meta:
         ordering = ["date", "record_id"]
+        indexes = [
+            # the listing's order, its date filter and its date facet, without reading every record
+            models.Index(fields=["date", "record_id"], name="record_date_order"),
+            # the type filter
+            models.Index(fields=["document_type"], name="record_document_type"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(record_id__gte=1), name="record_id_positive"),
             models.CheckConstraint(condition=~models.Q(title=""), name="record_title_not_empty"),
