@@ -9,7 +9,7 @@ import datetime
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import ExtractYear
 
 from .models import Language, Participant, Person, Record, Topic
@@ -169,9 +169,16 @@ ORDER BY document_type
 
 
 def published_languages():
-    """The languages of published records: for each language, one published record is enough."""
-    in_use = Record.languages.through.objects.filter(language_id=OuterRef("pk"), record__is_published=True)
-    return list(Language.objects.filter(Exists(in_use)).values_list("code", "name"))
+    """The languages of published records: for each language, one published record is enough.
+
+    A scalar subquery with LIMIT 1, not EXISTS: PostgreSQL turns EXISTS into a join that
+    hashes every record of the language, where this stops at the first one.
+    """
+    one_record = Record.languages.through.objects.filter(language_id=OuterRef("pk"), record__is_published=True)
+    return list(
+        Language.objects.annotate(record_in_it=Subquery(one_record.values("record_id")[:1]))
+        .filter(record_in_it__isnull=False).values_list("code", "name")
+    )
 
 
 def topic_and_below(topic):
