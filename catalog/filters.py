@@ -44,6 +44,25 @@ class SlugFilter(django_filters.ModelChoiceFilter):
     field_class = SlugChoiceField
 
 
+class DecadeField(forms.IntegerField):
+    """A decade by its first year (1950 for the 1950s): checked, not looked up among 200 choices."""
+
+    def clean(self, value):
+        try:
+            decade = super().clean(value)
+        except forms.ValidationError:
+            raise forms.ValidationError("Select a valid choice: a decade is its first year, for example 1950.",
+                                        code="invalid_choice")
+        if decade is not None and not (1000 <= decade <= 2990 and decade % 10 == 0):
+            raise forms.ValidationError("Select a valid choice: a decade is its first year, for example 1950.",
+                                        code="invalid_choice")
+        return decade
+
+
+class DecadeFilter(django_filters.NumberFilter):
+    field_class = DecadeField
+
+
 class DateBoundField(forms.DateField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("error_messages", {"invalid": "Enter a date as YYYY-MM-DD, for example 1952-09-19."})
@@ -71,9 +90,7 @@ class RecordFilter(django_filters.FilterSet):
     person = SlugFilter(queryset=Person.objects.all(), label="Person", method="filter_person", noun="person")
     type = django_filters.ChoiceFilter(field_name="document_type", label="Type", choices=[], empty_label="Any type")
     language = django_filters.ChoiceFilter(field_name="languages__code", label="Language", choices=[], empty_label="Any language")
-    decade = django_filters.TypedChoiceFilter(
-        label="Decade", method="filter_decade", choices=[], coerce=int
-    )
+    decade = DecadeFilter(label="Decade", method="filter_decade")
     date_after = DateBoundFilter(field_name="date", lookup_expr="gte", label="From")
     date_before = DateBoundFilter(field_name="date", lookup_expr="lte", label="To")
     sort = django_filters.ChoiceFilter(label="Sort by", choices=SORT_CHOICES, method="sort_by", empty_label=None)
@@ -91,7 +108,6 @@ class RecordFilter(django_filters.FilterSet):
         self.choices = choices or {
             "type": published_document_types(),
             "language": published_languages(),
-            "decade": [(d, f"{d}s") for d in range(1000, 3000, 10)],
         }
         for name, options in self.choices.items():
             self.filters[name].extra["choices"] = options

@@ -273,6 +273,8 @@ BAD_LIST_PARAMETERS = [
     ({"q": "x" * 10_000}, 400, "Shorten your search"),
     ({"sort": "bogus"}, 400, "Select a valid choice"),
     ({"decade": "abc"}, 400, "Select a valid choice"),
+    ({"decade": "1955"}, 400, "a decade is its first year"),
+    ({"decade": "990"}, 400, "a decade is its first year"),
     ({"q": "nul\x00byte"}, 400, "Null characters"),
 ]
 
