@@ -5,8 +5,8 @@ kept in the default cache under their URL, tagged with the *catalogue version*
 (a random token) read before the page was rendered. Any change to a catalogue row
 (save, delete, or a change of a many-to-many set) replaces the token once its
 transaction commits, so every page stored before the change no longer matches and
-is rendered afresh. A successful POST by a signed-in editor replaces it too, which covers bulk admin
-actions that write with ``QuerySet.update()`` and so send no signals.
+is rendered afresh. A successful POST by a signed-in editor replaces it too, which
+covers bulk admin actions that write with ``QuerySet.update()`` and so send no signals.
 
 Pages are stored with their CSP nonce replaced by a placeholder and get the
 nonce of the response that serves them, so a cached page never reuses a nonce.

@@ -47,15 +47,12 @@ class SlugFilter(django_filters.ModelChoiceFilter):
 class DecadeField(forms.IntegerField):
     """A decade by its first year (1950 for the 1950s): checked, not looked up among 200 choices."""
 
+    default_error_messages = {"invalid": "Select a valid choice: a decade is its first year, for example 1950."}
+
     def clean(self, value):
-        try:
-            decade = super().clean(value)
-        except forms.ValidationError:
-            raise forms.ValidationError("Select a valid choice: a decade is its first year, for example 1950.",
-                                        code="invalid_choice")
+        decade = super().clean(value)
         if decade is not None and not (1000 <= decade <= 2990 and decade % 10 == 0):
-            raise forms.ValidationError("Select a valid choice: a decade is its first year, for example 1950.",
-                                        code="invalid_choice")
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return decade
 
 
