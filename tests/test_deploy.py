@@ -161,6 +161,46 @@ def assert_only_allowed_scripts(response):
         assert same_site_file or data_block or script.get("nonce"), script
 
 
+class StyleCollector(HTMLParser):
+    """Every inline style of a page: <style> elements and style="..." attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.inline = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "style" and "nonce" not in attrs:
+            self.inline.append("<style>")
+        if "style" in attrs:
+            self.inline.append(f"<{tag} style={attrs['style']!r}>")
+
+
+def inline_styles(response):
+    assert response.status_code == 200
+    page = StyleCollector()
+    page.feed(response.content.decode())
+    return page.inline
+
+
+def test_the_record_page_has_no_inline_style_the_policy_would_block(client, catalogue):
+    """Under style-src 'self', a style attribute is dropped: the speakers' share bars would have no length."""
+    response = client.get("/records/111247/")
+    assert b'class="share-bar"' in response.content
+    assert inline_styles(response) == []
+
+
+def test_the_admin_change_history_has_no_inline_style_the_policy_would_block(admin_client, catalogue):
+    from catalog.models import Record
+
+    record = Record.objects.get(record_id=111247)
+    record.title += " (revised)"
+    record.save()  # a change, so that the history lists it with its word-by-word difference
+    response = admin_client.get(f"/admin/catalog/record/{record.pk}/history/")
+    assert b'id="change-history"' in response.content
+    assert inline_styles(response) == []
+
+
 # --- Health check ------------------------------------------------------------------
 
 
