@@ -9,9 +9,10 @@ class CatalogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import concurrency, reanchor
+        from . import concurrency, line_endings, reanchor
         from .caching import connect_signals
 
+        line_endings.connect()
         concurrency.connect()
         reanchor.connect()
         connect_signals()

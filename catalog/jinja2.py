@@ -11,6 +11,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from .citations.page import turn_citation
+from .line_endings import plain_newlines
 
 
 def environment(**options):
@@ -26,5 +27,5 @@ def environment(**options):
 
 def linebreaksbr(text):
     """Django's ``linebreaksbr`` for plain text, without its lazy-string wrappers (it runs per piece)."""
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = plain_newlines(str(text))
     return Markup(str(escape(text)).replace("\n", "<br>"))

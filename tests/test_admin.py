@@ -272,3 +272,13 @@ def test_a_hostile_quote_is_shown_inert_in_the_admin(editor_client, turn):
     Annotation.objects.create(turn=turn, quote='<script>alert("x")</script>', start=9, end=36, body="Odd.")
     page = editor_client.get(reverse("admin:catalog_record_change", args=[turn.record.pk])).content.decode()
     assert '<script>alert("x")' not in page and "&lt;script&gt;" in page
+
+
+def test_a_turn_saved_as_a_browser_sends_it_keeps_plain_newlines(editor_client, turn):
+    """A textarea posts CR LF: stored as it was, the text would change on every save and history would show it."""
+    Turn.objects.filter(pk=turn.pk).update(text=TEXT + "\n\nA second paragraph.")
+    turn.refresh_from_db()
+    url = reverse("admin:catalog_turn_change", args=[turn.pk])
+    response = editor_client.post(url, turn_data(turn, text=turn.text.replace("\n", "\r\n")), follow=True)
+    assert response.status_code == 200
+    assert Turn.objects.get(pk=turn.pk).text == TEXT + "\n\nA second paragraph."

@@ -83,3 +83,12 @@ def test_display_date_honours_precision():
     assert record.display_date == "April 1950"
     record.date_precision = "day"
     assert record.display_date == "April 1, 1950"
+
+
+@pytest.mark.django_db
+def test_catalogue_text_is_stored_with_plain_newlines():
+    record = make_record()
+    record.preamble = "Present: comrs. Molotov,\r\nMalenkov.\rBeria."
+    record.save()
+    record.refresh_from_db()
+    assert record.preamble == "Present: comrs. Molotov,\nMalenkov.\nBeria."

@@ -2,6 +2,7 @@
 import unicodedata
 from dataclasses import dataclass
 
+from ..line_endings import plain_newlines
 from .errors import SourceError
 
 #: characters that count as blank besides ordinary white space
@@ -41,7 +42,7 @@ def decode(data, path=None):
 
 def split_lines(text):
     """Numbered lines with line endings unified, trailing space removed and invisible blanks made blank."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", plain_newlines(text))
     lines = []
     for number, raw in enumerate(text.split("\n"), start=1):
         if "\x00" in raw:
